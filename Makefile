@@ -1,0 +1,97 @@
+# khuyencong-charts: one-command set-up, build and test on a fresh Debian machine (as root).
+#   make test   installs what is missing, then runs every check
+#   make demo   installs what is missing, builds, and serves www/ on 127.0.0.1
+# Every install step checks first and skips what is present (idempotent). Nothing relies on
+# wasm-pack downloading a binary: wasm-bindgen and chromedriver come from cargo and apt.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+WASM_OPT := node_modules/binaryen/bin/wasm-opt
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-multivalue \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+WASM_TARGET := wasm32-unknown-unknown
+RELEASE_WASM := target/$(WASM_TARGET)/release/khuyencong_charts.wasm
+PORT ?= 8080
+
+.PHONY: all deps deps-rust deps-browser deps-node package www-pkg demo test fmt lint \
+	test-native test-wasm test-e2e clean
+
+all: test
+
+## ---- installs ---------------------------------------------------------------------------
+
+deps: deps-rust deps-browser deps-node
+
+deps-rust:
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@command -v wasm-pack >/dev/null || cargo install wasm-pack
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version '$(WASM_BINDGEN_VERSION)' --force; \
+	fi
+
+deps-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	    || [ ! -d /usr/share/fonts/truetype/noto ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	    chromium chromium-driver fonts-noto-core fonts-dejavu-core; \
+	fi
+
+deps-node:
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund; \
+	fi
+
+## ---- build ------------------------------------------------------------------------------
+
+# The publishable npm package: release wasm, wasm-bindgen glue, wasm-opt -Oz, hand-written
+# entry point and types.
+package: deps-rust deps-node
+	cargo build --release --target $(WASM_TARGET) --lib
+	rm -rf pkg && mkdir -p pkg
+	wasm-bindgen --target web --out-dir pkg --out-name khuyencong_charts --no-typescript $(RELEASE_WASM)
+	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/khuyencong_charts_bg.wasm -o pkg/khuyencong_charts_bg.wasm
+	cp src/js/index.js src/js/index.d.ts src/js/package.json README.md pkg/
+	@ls -l pkg/*.wasm | awk '{print "wasm: " $$5 " bytes"}'; gzip -9c pkg/khuyencong_charts_bg.wasm | wc -c | awk '{print "wasm gzip: " $$1 " bytes"}'
+
+# The demo site uses the package exactly as an editor would: a copied folder.
+www-pkg: package
+	rm -rf www/pkg && cp -r pkg www/pkg
+
+demo: deps www-pkg
+	@echo "Demo: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	node scripts/serve.mjs www $(PORT)
+
+## ---- checks -----------------------------------------------------------------------------
+
+test: deps fmt lint test-native test-wasm test-e2e
+	@echo "make test: all checks passed"
+
+fmt: deps-rust
+	cargo fmt --all -- --check
+
+lint: deps-rust
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+
+test-native: deps-rust
+	cargo test
+
+# wasm-bindgen-test in headless Chromium through chromedriver (webdriver.json passes
+# --no-sandbox and friends, needed as root and on a closed network).
+test-wasm: deps-rust deps-browser
+	wasm-pack test --headless --chrome
+
+test-e2e: deps www-pkg
+	node --test --test-reporter=spec tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf pkg www/pkg node_modules target/screenshots

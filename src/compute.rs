@@ -1,0 +1,306 @@
+//! Exact figures from validated data: sums by source, region, year and category; attainment
+//! of plan, shares of the total, and the leverage of counterpart capital.
+//!
+//! Rules (also in the README):
+//! - Sums are exact. A measure no record in a group carries is `None` (shown "–"), not 0.
+//! - `reported` totals, when given, are the totals; the sums of the records are still
+//!   compared with them and a difference is a `total_mismatch` warning.
+//! - attainment = 100 × actual / plan; share = 100 × actual / total actual;
+//!   leverage = counterpart / actual. Each is the exact quotient rounded half away from zero
+//!   (to `percentDigits` or `ratioDigits`); a zero divisor gives `None`.
+//! - Shares are rounded one by one, as the press does, so they may add up to 100 ± a few
+//!   rounding units.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::exact;
+use crate::format::Locale;
+use crate::model::{FundingData, Measures, Unit, DEFAULT_SOURCES};
+use crate::options::Options;
+use crate::warning::{Measure, Warning, WarningKind};
+
+/// The figures of a group or of the whole.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Figure {
+    /// Exact sums.
+    pub sums: Measures,
+    /// 100 × actual / plan, rounded.
+    pub attainment: Option<Decimal>,
+    /// 100 × actual / total actual, rounded (`None` on the total).
+    pub share: Option<Decimal>,
+    /// counterpart / actual, rounded.
+    pub leverage: Option<Decimal>,
+}
+
+/// A figure for one key of a dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Stable key (`"kcqg"`, `"Hà Giang"`, `"2022"`).
+    pub key: String,
+    /// Label for readers.
+    pub label: String,
+    /// The figures.
+    pub figure: Figure,
+}
+
+/// The result of [`analyze`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// The unit of every amount.
+    pub unit: Unit,
+    /// The options used (locale and digits).
+    pub options: Options,
+    /// Totals.
+    pub total: Figure,
+    /// By source, in the order of `sources` (sources no record uses are left out).
+    pub by_source: Vec<Group>,
+    /// By region, in order of first appearance.
+    pub by_region: Vec<Group>,
+    /// By year, ascending.
+    pub by_year: Vec<Group>,
+    /// By category, in order of first appearance.
+    pub by_category: Vec<Group>,
+    /// Warnings from reading and computing.
+    pub warnings: Vec<Warning>,
+}
+
+/// Running sums of one group.
+#[derive(Default, Clone, Copy)]
+struct Sums(Measures);
+
+impl Sums {
+    fn add(&mut self, m: &Measures, path: &str) -> Result<()> {
+        fn add_opt(acc: &mut Option<Decimal>, v: Option<Decimal>, path: &str) -> Result<()> {
+            if let Some(v) = v {
+                *acc = Some(match *acc {
+                    Some(a) => exact::add(a, v, path)?,
+                    None => v,
+                });
+            }
+            Ok(())
+        }
+        add_opt(&mut self.0.plan, m.plan, path)?;
+        add_opt(&mut self.0.actual, m.actual, path)?;
+        add_opt(&mut self.0.counterpart, m.counterpart, path)?;
+        if let Some(p) = m.projects {
+            let sum = self.0.projects.unwrap_or(0).checked_add(p);
+            self.0.projects = Some(sum.ok_or_else(|| Error::new(ErrorKind::Overflow, path))?);
+        }
+        Ok(())
+    }
+}
+
+/// Groups keyed by text, in order of first appearance.
+#[derive(Default)]
+struct Ordered {
+    keys: Vec<String>,
+    sums: Vec<Sums>,
+    index: HashMap<String, usize>,
+}
+
+impl Ordered {
+    fn add(&mut self, key: &str, m: &Measures, path: &str) -> Result<()> {
+        let i = match self.index.get(key) {
+            Some(&i) => i,
+            None => {
+                self.keys.push(key.to_string());
+                self.sums.push(Sums::default());
+                self.index.insert(key.to_string(), self.keys.len() - 1);
+                self.keys.len() - 1
+            }
+        };
+        match self.sums.get_mut(i) {
+            Some(s) => s.add(m, path),
+            None => Ok(()),
+        }
+    }
+}
+
+fn ratio(
+    n: Option<Decimal>,
+    d: Option<Decimal>,
+    factor: u32,
+    dp: u32,
+    path: &str,
+) -> Result<Option<Decimal>> {
+    match (n, d) {
+        (Some(n), Some(d)) => {
+            exact::round_div(n, d, factor, dp).map_err(|kind| Error::new(kind, path))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn figure(
+    sums: Measures,
+    total_actual: Option<Decimal>,
+    is_total: bool,
+    o: &Options,
+    path: &str,
+) -> Result<Figure> {
+    Ok(Figure {
+        sums,
+        attainment: ratio(sums.actual, sums.plan, 100, o.percent_digits, path)?,
+        share: if is_total {
+            None
+        } else {
+            ratio(sums.actual, total_actual, 100, o.percent_digits, path)?
+        },
+        leverage: ratio(sums.counterpart, sums.actual, 1, o.ratio_digits, path)?,
+    })
+}
+
+/// Computes the analysis of validated data.
+///
+/// ```
+/// use khuyencong_charts::{analyze_json, Options};
+/// let a = analyze_json(include_str!("../www/data/phia-bac-2022.json"), &Options::default()).unwrap();
+/// assert_eq!(a.total.attainment.unwrap().to_string(), "95.2");
+/// ```
+pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
+    let mut total = Sums::default();
+    let mut by_source = vec![Sums::default(); data.sources.len()];
+    let mut used = vec![false; data.sources.len()];
+    let mut regions = Ordered::default();
+    let mut categories = Ordered::default();
+    let mut years: BTreeMap<i64, Sums> = BTreeMap::new();
+    // Whether every record carrying a measure also names its source.
+    let mut all_sourced = [true; 4];
+
+    for (i, r) in data.records.iter().enumerate() {
+        let path = format!("records[{i}]");
+        let m = &r.measures;
+        total.add(m, &path)?;
+        if r.source.is_none() {
+            let carried = [
+                m.plan.is_some(),
+                m.actual.is_some(),
+                m.counterpart.is_some(),
+                m.projects.is_some(),
+            ];
+            for (flag, has) in all_sourced.iter_mut().zip(carried) {
+                *flag &= !has;
+            }
+        }
+        if let Some(s) = r.source {
+            if let (Some(sums), Some(u)) = (by_source.get_mut(s), used.get_mut(s)) {
+                sums.add(m, &path)?;
+                *u = true;
+            }
+        }
+        if let Some(region) = &r.region {
+            regions.add(region, m, &path)?;
+        }
+        if let Some(category) = &r.category {
+            categories.add(category, m, &path)?;
+        }
+        if let Some(y) = r.year {
+            years.entry(y).or_default().add(m, &path)?;
+        }
+    }
+
+    let mut warnings = data.warnings.clone();
+    let mut totals = total.0;
+    if let Some(rep) = &data.reported {
+        let pairs = [
+            (Measure::Plan, rep.plan, totals.plan, "reported.plan"),
+            (
+                Measure::Actual,
+                rep.actual,
+                totals.actual,
+                "reported.actual",
+            ),
+            (
+                Measure::Counterpart,
+                rep.counterpart,
+                totals.counterpart,
+                "reported.counterpart",
+            ),
+            (
+                Measure::Projects,
+                rep.projects.map(Decimal::from),
+                totals.projects.map(Decimal::from),
+                "reported.projects",
+            ),
+        ];
+        for ((measure, reported, computed, path), by_source) in pairs.into_iter().zip(all_sourced) {
+            if let (Some(reported), Some(computed)) = (reported, computed) {
+                if reported != computed {
+                    warnings.push(Warning::new(
+                        WarningKind::TotalMismatch {
+                            measure,
+                            computed,
+                            reported,
+                            by_source,
+                        },
+                        path,
+                    ));
+                }
+            }
+        }
+        totals.plan = rep.plan.or(totals.plan);
+        totals.actual = rep.actual.or(totals.actual);
+        totals.counterpart = rep.counterpart.or(totals.counterpart);
+        totals.projects = rep.projects.or(totals.projects);
+    }
+
+    let total_actual = totals.actual;
+    let groups = |items: Vec<(String, String, Sums)>, dim: &str| -> Result<Vec<Group>> {
+        items
+            .into_iter()
+            .map(|(key, label, sums)| {
+                Ok(Group {
+                    figure: figure(sums.0, total_actual, false, options, dim)?,
+                    key,
+                    label,
+                })
+            })
+            .collect()
+    };
+
+    let source_items = data
+        .sources
+        .iter()
+        .zip(by_source)
+        .zip(used)
+        .filter(|(_, used)| *used)
+        .map(|((s, sums), _)| {
+            let label = if data.default_sources && options.locale == Locale::En {
+                DEFAULT_SOURCES
+                    .iter()
+                    .find(|d| d.0 == s.key)
+                    .map_or_else(|| s.label.clone(), |d| d.2.to_string())
+            } else {
+                s.label.clone()
+            };
+            (s.key.clone(), label, sums)
+        })
+        .collect();
+    let ordered_items = |o: Ordered| -> Vec<(String, String, Sums)> {
+        o.keys
+            .into_iter()
+            .zip(o.sums)
+            .map(|(k, s)| (k.clone(), k, s))
+            .collect()
+    };
+
+    Ok(Analysis {
+        unit: data.unit,
+        options: *options,
+        total: figure(totals, total_actual, true, options, "reported")?,
+        by_source: groups(source_items, "sources")?,
+        by_region: groups(ordered_items(regions), "records")?,
+        by_year: groups(
+            years
+                .into_iter()
+                .map(|(y, s)| (y.to_string(), y.to_string(), s))
+                .collect(),
+            "records",
+        )?,
+        by_category: groups(ordered_items(categories), "records")?,
+        warnings,
+    })
+}

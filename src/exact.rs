@@ -1,0 +1,702 @@
+//! Exact decimal arithmetic on top of `rust_decimal`: reading amounts, adding without silent
+//! rescaling, and dividing with correctly rounded results.
+//!
+//! `Decimal`'s own division returns 28 significant digits, already rounded; rounding that again
+//! to one decimal place can go wrong when the true quotient lies just below a midpoint (double
+//! rounding). [`round_div`] therefore checks its answer with exact integer comparisons, so
+//! `attainment`, `share` and `leverage` are the true quotient rounded half away from zero.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::error::{AmountReason, Error, ErrorKind, Limit, Result};
+use crate::json::clip;
+use crate::limits;
+
+/// The rounding the press uses, and the only one this crate applies: half away from zero.
+pub const ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
+
+/// Why an amount's text was refused (before a path is attached).
+fn amount_error(text: &str, reason: AmountReason, canonical: Option<String>) -> ErrorKind {
+    ErrorKind::InvalidAmount {
+        text: clip(text),
+        canonical,
+        reason,
+    }
+}
+
+/// Builds a Decimal from ASCII digits `int` and `frac` (already validated).
+fn from_digits(int: &str, frac: &str) -> Option<Decimal> {
+    let mut mantissa: i128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        let d = i128::from(b.checked_sub(b'0')?);
+        mantissa = mantissa.checked_mul(10)?.checked_add(d)?;
+    }
+    let scale = u32::try_from(frac.len()).ok()?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Reads an amount written as a JSON string: canonical form only (`"1234.5"`: optional
+/// fraction after a dot, no sign, no grouping, no exponent, no leading zeros).
+///
+/// Refusals name the canonical form when the intent is clear: `"1,5"` → `"1.5"`,
+/// `"2.400,5"` → `"2400.5"`, `"1.234.567"` → `"1234567"`, `"007"` → `"7"`.
+///
+/// ```
+/// use khuyencong_charts::exact::parse_amount;
+/// assert_eq!(parse_amount("170.4").unwrap().to_string(), "170.4");
+/// assert!(parse_amount("1,5").is_err());
+/// ```
+pub fn parse_amount(text: &str) -> Result<Decimal, ErrorKind> {
+    if let Some(rest) = text.strip_prefix('-') {
+        if parse_amount(rest).is_ok() {
+            return Err(ErrorKind::NegativeAmount { text: clip(text) });
+        }
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    let canonical_ok =
+        all_digits(int) && (int == "0" || !int.starts_with('0')) && frac.is_none_or(all_digits);
+    if canonical_ok {
+        let frac = frac.unwrap_or("");
+        if u32::try_from(frac.len()).map_or(true, |n| n > limits::MAX_FRACTION_DIGITS) {
+            return Err(amount_error(text, AmountReason::TooPrecise, None));
+        }
+        if int.len() > limits::MAX_AMOUNT_EXP as usize + 1 {
+            return Err(ErrorKind::TooLarge {
+                limit: Limit::Amount,
+            });
+        }
+        let value = from_digits(int, frac)
+            .ok_or_else(|| amount_error(text, AmountReason::NotANumber, None))?;
+        if value > max_amount() {
+            return Err(ErrorKind::TooLarge {
+                limit: Limit::Amount,
+            });
+        }
+        return Ok(value);
+    }
+    Err(amount_error(text, diagnose(text).0, diagnose(text).1))
+}
+
+/// Classifies a non-canonical amount and, when the intent is unambiguous, gives its
+/// canonical form.
+fn diagnose(text: &str) -> (AmountReason, Option<String>) {
+    let t = text.trim();
+    let compact: String = t
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .collect();
+    if compact.is_empty() || !compact.bytes().any(|b| b.is_ascii_digit()) {
+        return (AmountReason::NotANumber, None);
+    }
+    if !compact
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        // Letters, signs, exponents...: maybe a number with an exponent or plus sign.
+        return (AmountReason::NotANumber, canonical_from_number(&compact));
+    }
+    let dots = compact.matches('.').count();
+    let commas = compact.matches(',').count();
+    let canonical = match (dots, commas) {
+        // "007", " 12 ", "1 234": only grouping/whitespace/leading zeros to fix.
+        (0, 0) => Some(strip_leading_zeros(&compact)),
+        // "1,5": Vietnamese decimal comma.
+        (0, 1) => {
+            let (i, f) = compact.split_once(',').unwrap_or((&compact, ""));
+            join(i, f)
+        }
+        // "2.400,5" or "1.234.567,89": Vietnamese grouping dots and decimal comma.
+        (_, 1) if grouped(compact.split_once(',').map_or("", |p| p.0), '.') => {
+            let (i, f) = compact.split_once(',').unwrap_or((&compact, ""));
+            join(&i.replace('.', ""), f)
+        }
+        // "1.234.567": several dots can only be grouping.
+        (d, 0) if d > 1 && grouped(&compact, '.') => {
+            Some(strip_leading_zeros(&compact.replace('.', "")))
+        }
+        // "1,234.5" or "1,234,567": English grouping commas.
+        (_, c)
+            if c >= 1
+                && grouped(
+                    compact.split_once('.').map_or(compact.as_str(), |p| p.0),
+                    ',',
+                )
+                && dots <= 1 =>
+        {
+            let (i, f) = compact.split_once('.').unwrap_or((&compact, ""));
+            join(&i.replace(',', ""), f)
+        }
+        // ".5", "5.", "01.5"
+        (1, 0) => {
+            let (i, f) = compact.split_once('.').unwrap_or((&compact, ""));
+            join(i, f)
+        }
+        _ => None,
+    };
+    (AmountReason::Notation, canonical)
+}
+
+/// Whether `s` is digits grouped in threes by `sep` (`1.234.567`).
+fn grouped(s: &str, sep: char) -> bool {
+    let mut parts = s.split(sep);
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| !p.is_empty() && p.len() <= 3 && all_digits(p));
+    let mut n = 0;
+    for p in parts {
+        if p.len() != 3 || !all_digits(p) {
+            return false;
+        }
+        n += 1;
+    }
+    first_ok && n >= 1
+}
+
+fn strip_leading_zeros(s: &str) -> String {
+    let t = s.trim_start_matches('0');
+    if t.is_empty() || t.starts_with('.') {
+        format!("0{t}")
+    } else {
+        t.to_string()
+    }
+}
+
+fn join(int: &str, frac: &str) -> Option<String> {
+    let int = if int.is_empty() { "0" } else { int };
+    if !all_digits(int) || !(frac.is_empty() || all_digits(frac)) {
+        return None;
+    }
+    let int = strip_leading_zeros(int);
+    if frac.is_empty() {
+        Some(int)
+    } else {
+        Some(format!("{int}.{frac}"))
+    }
+}
+
+/// The canonical text of a JSON-number-like string (`"1e3"` → `"1000"`), if it is one.
+fn canonical_from_number(s: &str) -> Option<String> {
+    let s = s.strip_prefix('+').unwrap_or(s);
+    let d = number_literal(s).ok()?;
+    Some(canonical_text(d))
+}
+
+/// The largest amount, 10^15.
+pub fn max_amount() -> Decimal {
+    Decimal::from(10u64.pow(limits::MAX_AMOUNT_EXP))
+}
+
+/// Reads an amount given as a JSON number literal. The value is the number's shortest
+/// round-trip decimal (what `JSON.stringify` prints), so `0.1` is exactly 0.1 and a literal
+/// with more digits than a double holds is taken as the double it denotes.
+///
+/// ```
+/// use khuyencong_charts::exact::amount_from_number;
+/// assert_eq!(amount_from_number("0.1").unwrap().to_string(), "0.1");
+/// assert_eq!(amount_from_number("1.5e3").unwrap().to_string(), "1500");
+/// assert_eq!(amount_from_number("0.1000000000000000055511151231257827").unwrap().to_string(), "0.1");
+/// ```
+pub fn amount_from_number(literal: &str) -> Result<Decimal, ErrorKind> {
+    if literal.starts_with('-') && literal.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        let mantissa_part = literal.split(['e', 'E']).next().unwrap_or("");
+        if mantissa_part.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            return Err(ErrorKind::NegativeAmount {
+                text: clip(literal),
+            });
+        }
+    }
+    let literal = literal.strip_prefix('-').unwrap_or(literal);
+    let significant = significant_digits(literal);
+    let exact = if significant <= 15 {
+        // Up to 15 significant digits a decimal survives the trip through a double
+        // unchanged, so the literal already is the shortest round-trip text.
+        number_literal(literal)?
+    } else {
+        let f: f64 = literal
+            .parse()
+            .map_err(|_| amount_error(literal, AmountReason::NotANumber, None))?;
+        if !f.is_finite() || f >= 1e16 {
+            return Err(ErrorKind::TooLarge {
+                limit: Limit::Amount,
+            });
+        }
+        // Rust prints a double as its shortest round-trip decimal, without an exponent.
+        let shortest = format!("{f}");
+        number_literal(&shortest)?
+    };
+    if exact > max_amount() {
+        return Err(ErrorKind::TooLarge {
+            limit: Limit::Amount,
+        });
+    }
+    if exact.scale() > limits::MAX_FRACTION_DIGITS {
+        return Err(amount_error(literal, AmountReason::TooPrecise, None));
+    }
+    Ok(exact)
+}
+
+fn significant_digits(literal: &str) -> usize {
+    let mantissa = literal.split(['e', 'E']).next().unwrap_or("");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let trimmed = digits.trim_start_matches('0').trim_end_matches('0');
+    trimmed.len()
+}
+
+/// An unsigned JSON number literal (grammar already checked) as an exact, normalized Decimal.
+fn number_literal(literal: &str) -> Result<Decimal, ErrorKind> {
+    let too_large = || ErrorKind::TooLarge {
+        limit: Limit::Amount,
+    };
+    let (mantissa, exp) = match literal.split_once(['e', 'E']) {
+        Some((m, e)) => {
+            let e = e.strip_prefix('+').unwrap_or(e);
+            let e: i64 = e.parse().map_err(|_| too_large())?;
+            (m, e)
+        }
+        None => (literal, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if !all_digits(int) || !(frac.is_empty() || all_digits(frac)) {
+        return Err(amount_error(literal, AmountReason::NotANumber, None));
+    }
+    let digits = format!("{int}{frac}");
+    let digits = digits.trim_start_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    // value = digits × 10^(exp − len(frac))
+    let point = exp - i64::try_from(frac.len()).map_err(|_| too_large())?;
+    let sig = digits.trim_end_matches('0');
+    let sig = if sig.is_empty() { "0" } else { sig };
+    let point = point + i64::try_from(digits.len() - sig.len()).map_err(|_| too_large())?;
+    if sig == "0" {
+        return Ok(Decimal::ZERO);
+    }
+    if point >= 0 {
+        let int_len = i64::try_from(sig.len()).map_err(|_| too_large())? + point;
+        if int_len > i64::from(limits::MAX_AMOUNT_EXP) + 1 {
+            return Err(too_large());
+        }
+        let zeros = "0".repeat(usize::try_from(point).map_err(|_| too_large())?);
+        from_digits(&format!("{sig}{zeros}"), "").ok_or_else(too_large)
+    } else {
+        let scale = u64::try_from(-point).map_err(|_| too_large())?;
+        if scale > u64::from(limits::MAX_FRACTION_DIGITS) {
+            return Err(amount_error(literal, AmountReason::TooPrecise, None));
+        }
+        let scale = usize::try_from(scale).map_err(|_| too_large())?;
+        let padded = format!("{}{sig}", "0".repeat(scale.saturating_sub(sig.len())));
+        let split = padded.len() - scale;
+        let (i, f) = (
+            padded.get(..split).unwrap_or(""),
+            padded.get(split..).unwrap_or(""),
+        );
+        from_digits(if i.is_empty() { "0" } else { i }, f).ok_or_else(too_large)
+    }
+}
+
+/// A Decimal's canonical text: no exponent, no trailing fraction zeros (`"179.1"`, `"95"`).
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(khuyencong_charts::exact::canonical_text(Decimal::new(17910, 2)), "179.1");
+/// ```
+pub fn canonical_text(d: Decimal) -> String {
+    let (int, frac) = split_digits(d);
+    let sign = if d.is_sign_negative() && !d.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+/// The integer digits and the fraction digits (trailing zeros removed) of `|d|`.
+pub fn split_digits(d: Decimal) -> (String, String) {
+    let d = d.normalize();
+    let digits = d.mantissa().unsigned_abs().to_string();
+    let scale = d.scale() as usize;
+    if scale == 0 {
+        return (digits, String::new());
+    }
+    let padded = if digits.len() <= scale {
+        format!("{}{digits}", "0".repeat(scale + 1 - digits.len()))
+    } else {
+        digits
+    };
+    let split = padded.len() - scale;
+    (
+        padded.get(..split).unwrap_or("0").to_string(),
+        padded.get(split..).unwrap_or("").to_string(),
+    )
+}
+
+/// `a + b`, or an `overflow` error if the sum cannot be held exactly (rust_decimal would
+/// otherwise round it silently to fewer fraction digits).
+pub fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal> {
+    let overflow = || Error::new(ErrorKind::Overflow, path);
+    let sum = a.checked_add(b).ok_or_else(overflow)?;
+    // An exact sum keeps the larger scale; rust_decimal lowers it (rounding) only when the
+    // mantissa would not fit.
+    if sum.scale() < a.scale().max(b.scale()) {
+        return Err(overflow());
+    }
+    Ok(sum)
+}
+
+/// `factor × n / d` rounded half away from zero to `dp` fraction digits, exactly.
+/// `None` when `d` is zero. `n` and `d` must be non-negative.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use khuyencong_charts::exact::round_div;
+/// // 100 × 170.4 / 179 = 95.195… → 95.2
+/// let a = round_div(Decimal::new(1704, 1), Decimal::from(179), 100, 1).unwrap().unwrap();
+/// assert_eq!(a.to_string(), "95.2");
+/// ```
+pub fn round_div(
+    n: Decimal,
+    d: Decimal,
+    factor: u32,
+    dp: u32,
+) -> Result<Option<Decimal>, ErrorKind> {
+    if d.is_zero() {
+        return Ok(None);
+    }
+    if n.is_sign_negative() && !n.is_zero() || d.is_sign_negative() {
+        return Err(ErrorKind::Overflow);
+    }
+    let dp = dp.min(10);
+    let ulp = Decimal::new(1, dp);
+    // An approximation to start from; then exact integer checks find the true floor.
+    let approx = n
+        .checked_div(d)
+        .and_then(|q| q.checked_mul(Decimal::from(factor)))
+        .ok_or(ErrorKind::Overflow)?;
+    let mut lo = approx.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    let rhs = Big::from_decimal(n).mul_u128(u128::from(factor));
+    // Invariant sought: lo × d ≤ factor × n < (lo + ulp) × d.
+    for _ in 0..4 {
+        if lo.is_sign_negative()
+            || Big::cmp_scaled(lo, d, &rhs, n.scale()) == core::cmp::Ordering::Greater
+        {
+            lo = lo.checked_sub(ulp).ok_or(ErrorKind::Overflow)?;
+        } else {
+            break;
+        }
+    }
+    for _ in 0..4 {
+        let next = lo.checked_add(ulp).ok_or(ErrorKind::Overflow)?;
+        if Big::cmp_scaled(next, d, &rhs, n.scale()) != core::cmp::Ordering::Greater {
+            lo = next;
+        } else {
+            break;
+        }
+    }
+    // Round half away from zero: up when factor × n ≥ (lo + ulp/2) × d.
+    let mid = lo
+        .checked_add(Decimal::new(5, dp + 1))
+        .ok_or(ErrorKind::Overflow)?;
+    let result = if Big::cmp_scaled(mid, d, &rhs, n.scale()) != core::cmp::Ordering::Greater {
+        lo.checked_add(ulp).ok_or(ErrorKind::Overflow)?
+    } else {
+        lo
+    };
+    Ok(Some(result.normalize()))
+}
+
+/// Rounds an exact value half away from zero to `dp` fraction digits.
+pub fn round(d: Decimal, dp: u32) -> Decimal {
+    d.round_dp_with_strategy(dp, ROUNDING).normalize()
+}
+
+/// A little unsigned big integer (base 2^32, little-endian), just enough to compare
+/// products of decimal mantissas exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Big(Vec<u32>);
+
+impl Big {
+    fn from_u128(mut v: u128) -> Big {
+        let mut limbs = Vec::with_capacity(4);
+        while v > 0 {
+            limbs.push((v & 0xFFFF_FFFF) as u32);
+            v >>= 32;
+        }
+        Big(limbs)
+    }
+
+    fn from_decimal(d: Decimal) -> Big {
+        Big::from_u128(d.mantissa().unsigned_abs())
+    }
+
+    fn mul_u128(&self, m: u128) -> Big {
+        let other = Big::from_u128(m);
+        let mut out = vec![0u32; self.0.len() + other.0.len() + 1];
+        for (i, &a) in self.0.iter().enumerate() {
+            let mut carry: u64 = 0;
+            for (j, &b) in other.0.iter().enumerate() {
+                if let Some(slot) = out.get_mut(i + j) {
+                    let t = u64::from(*slot) + u64::from(a) * u64::from(b) + carry;
+                    *slot = (t & 0xFFFF_FFFF) as u32;
+                    carry = t >> 32;
+                }
+            }
+            let mut k = i + other.0.len();
+            while carry > 0 {
+                if let Some(slot) = out.get_mut(k) {
+                    let t = u64::from(*slot) + carry;
+                    *slot = (t & 0xFFFF_FFFF) as u32;
+                    carry = t >> 32;
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        while out.last() == Some(&0) {
+            out.pop();
+        }
+        Big(out)
+    }
+
+    fn mul_pow10(&self, mut e: u32) -> Big {
+        let mut v = self.clone();
+        while e > 0 {
+            let step = e.min(19);
+            v = v.mul_u128(10u128.pow(step));
+            e -= step;
+        }
+        v
+    }
+
+    fn cmp(&self, other: &Big) -> core::cmp::Ordering {
+        self.0
+            .len()
+            .cmp(&other.0.len())
+            .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
+    }
+
+    /// Compares `q × d` with `rhs / 10^rhs_scale`, where `rhs` is an integer (a scaled
+    /// mantissa) and `q`, `d` are non-negative decimals.
+    fn cmp_scaled(q: Decimal, d: Decimal, rhs: &Big, rhs_scale: u32) -> core::cmp::Ordering {
+        // q × d = qm × dm / 10^(qs + ds);  rhs / 10^rs.  Bring both to scale qs + ds + rs.
+        let left = Big::from_decimal(q)
+            .mul_u128(d.mantissa().unsigned_abs())
+            .mul_pow10(rhs_scale);
+        let right = rhs.mul_pow10(q.scale() + d.scale());
+        left.cmp(&right)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn canonical_amounts() {
+        for (text, want) in [
+            ("0", "0"),
+            ("170.4", "170.4"),
+            ("1.50", "1.5"),
+            ("1000000000000000", "1000000000000000"),
+            ("0.000000001", "0.000000001"),
+        ] {
+            assert_eq!(
+                canonical_text(parse_amount(text).unwrap()),
+                want,
+                "input {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn non_canonical_amounts_name_the_canonical_form() {
+        for (text, want) in [
+            ("1,5", Some("1.5")),
+            ("2.400,5", Some("2400.5")),
+            ("1.234.567", Some("1234567")),
+            ("1.234.567,89", Some("1234567.89")),
+            ("1,234.5", Some("1234.5")),
+            ("007", Some("7")),
+            (".5", Some("0.5")),
+            (" 12 ", Some("12")),
+            ("1 234", Some("1234")),
+            ("1e3", Some("1000")),
+            ("abc", None),
+            ("NaN", None),
+            ("Infinity", None),
+            ("", None),
+            ("1.2.3,4", None),
+        ] {
+            match parse_amount(text) {
+                Err(ErrorKind::InvalidAmount { canonical, .. }) => {
+                    assert_eq!(canonical.as_deref(), want, "input {text:?}")
+                }
+                other => panic!("input {text:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn limits_on_amounts() {
+        assert!(matches!(
+            parse_amount("-5"),
+            Err(ErrorKind::NegativeAmount { .. })
+        ));
+        assert!(matches!(
+            parse_amount("1000000000000000.1"),
+            Err(ErrorKind::TooLarge { .. })
+        ));
+        assert!(matches!(
+            parse_amount("10000000000000000"),
+            Err(ErrorKind::TooLarge { .. })
+        ));
+        assert!(matches!(
+            parse_amount("0.0000000001"),
+            Err(ErrorKind::InvalidAmount {
+                reason: AmountReason::TooPrecise,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn numbers_take_their_shortest_round_trip_value() {
+        for (lit, want) in [
+            ("0.1", "0.1"),
+            ("79.5", "79.5"),
+            ("1e2", "100"),
+            ("1.5E+1", "15"),
+            ("250e-2", "2.5"),
+            ("0", "0"),
+            ("-0", "0"),
+            ("0.30000000000000004", "0.30000000000000004"),
+            ("12345678.123456789012", "12345678.12345679"),
+        ] {
+            match amount_from_number(lit) {
+                Ok(d) => assert_eq!(canonical_text(d), want, "literal {lit}"),
+                Err(ErrorKind::InvalidAmount {
+                    reason: AmountReason::TooPrecise,
+                    ..
+                }) => {
+                    assert!(
+                        want.split('.').nth(1).is_some_and(|f| f.len() > 9),
+                        "literal {lit}"
+                    )
+                }
+                Err(e) => panic!("literal {lit}: {e:?}"),
+            }
+        }
+        assert!(matches!(
+            amount_from_number("-1"),
+            Err(ErrorKind::NegativeAmount { .. })
+        ));
+        assert!(matches!(
+            amount_from_number("1e400"),
+            Err(ErrorKind::TooLarge { .. })
+        ));
+        assert!(matches!(
+            amount_from_number("1e16"),
+            Err(ErrorKind::TooLarge { .. })
+        ));
+        assert!(matches!(
+            amount_from_number("1e-400"),
+            Err(ErrorKind::InvalidAmount {
+                reason: AmountReason::TooPrecise,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn round_div_is_exact_at_midpoints() {
+        // 1/8 = 0.125 → 0.13 (half away from zero), banker's would give 0.12.
+        assert_eq!(
+            round_div(dec("1"), dec("8"), 1, 2).unwrap().unwrap(),
+            dec("0.13")
+        );
+        // 100 × 1 / 3 = 33.333… → 33.3
+        assert_eq!(
+            round_div(dec("1"), dec("3"), 100, 1).unwrap().unwrap(),
+            dec("33.3")
+        );
+        // 100 × 2 / 3 = 66.666… → 66.7
+        assert_eq!(
+            round_div(dec("2"), dec("3"), 100, 1).unwrap().unwrap(),
+            dec("66.7")
+        );
+        // Exactly 1.005 → 1.01.
+        assert_eq!(
+            round_div(dec("2.01"), dec("2"), 1, 2).unwrap().unwrap(),
+            dec("1.01")
+        );
+        assert_eq!(round_div(dec("5"), dec("0"), 100, 1).unwrap(), None);
+        assert_eq!(
+            round_div(dec("0"), dec("7"), 100, 1).unwrap().unwrap(),
+            dec("0")
+        );
+    }
+
+    #[test]
+    fn round_div_survives_quotients_just_below_a_midpoint() {
+        // n/d = 0.05 − 10^-30-ish: Decimal's 28-digit quotient rounds up to 0.05000…,
+        // and naive rounding to 1 digit would give 0.1. The exact answer is 0.0.
+        let d = dec("1000000000000000");
+        let n = dec("49999999999999.999999999");
+        let q = round_div(n, d, 1, 1).unwrap().unwrap();
+        assert_eq!(
+            q,
+            dec("0"),
+            "naive: {}",
+            (n / d).round_dp_with_strategy(1, ROUNDING)
+        );
+    }
+
+    #[test]
+    fn round_div_matches_integer_arithmetic() {
+        // Deterministic pseudo-random pairs with small scales, checked against i128 maths.
+        let mut x: u64 = 0x2545F4914F6CDD1D;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let nm = (x % 10_000_000) as i128;
+            let dm = ((x >> 24) % 1_000_000 + 1) as i128;
+            let (ns, ds) = ((x >> 44) % 4, (x >> 50) % 4);
+            let n = Decimal::from_i128_with_scale(nm, ns as u32);
+            let d = Decimal::from_i128_with_scale(dm, ds as u32);
+            // 100 × n/d to 1 dp: q = round(1000 × nm × 10^ds / (dm × 10^ns))
+            let num = 1000 * nm * 10i128.pow(ds as u32);
+            let den = dm * 10i128.pow(ns as u32);
+            let (q, r) = (num / den, num % den);
+            let want = if 2 * r >= den { q + 1 } else { q };
+            let got = round_div(n, d, 100, 1).unwrap().unwrap();
+            assert_eq!(
+                got,
+                Decimal::from_i128_with_scale(want, 1).normalize(),
+                "100 × {n} / {d}"
+            );
+        }
+    }
+
+    #[test]
+    fn add_refuses_to_round() {
+        let big = dec("79228162514264337593543950.335");
+        assert!(add(big, dec("0.001"), "p").is_err());
+        assert_eq!(add(dec("80.9"), dec("98.2"), "p").unwrap(), dec("179.1"));
+    }
+}

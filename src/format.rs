@@ -1,0 +1,216 @@
+//! Numbers and units as the press prints them, for `vi` (CLDR: decimal `,`, grouping `.`,
+//! percent `95,2%`) and `en` (`.`, `,`, `95.2%`).
+//!
+//! Formatting takes exact decimals, rounds them half away from zero to at most N fraction
+//! digits and drops trailing zeros, which is what `Intl.NumberFormat(locale,
+//! { maximumFractionDigits: N })` does given the same decimal string (the browser tests use
+//! that as an oracle).
+
+use rust_decimal::Decimal;
+
+use crate::exact::{round, split_digits};
+use crate::model::Unit;
+
+/// Shown where a figure cannot be computed (a division by zero, a measure nobody reported).
+pub const DASH: &str = "–";
+
+/// The language of generated text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// Vietnamese (the default).
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// `"vi"` or `"en"`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Vi => "vi",
+            Locale::En => "en",
+        }
+    }
+
+    /// Parses `"vi"`, `"vi-VN"`, `"en"`, `"en-US"`... (case-insensitive).
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let lang = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match lang.as_str() {
+            "vi" => Some(Locale::Vi),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+}
+
+/// Number formatting for one locale.
+#[derive(Debug, Clone, Copy)]
+pub struct NumberFormat {
+    decimal: char,
+    group: char,
+    locale: Locale,
+}
+
+impl NumberFormat {
+    /// The format of `locale`.
+    pub fn new(locale: Locale) -> Self {
+        match locale {
+            Locale::Vi => NumberFormat {
+                decimal: ',',
+                group: '.',
+                locale,
+            },
+            Locale::En => NumberFormat {
+                decimal: '.',
+                group: ',',
+                locale,
+            },
+        }
+    }
+
+    /// `d` rounded half away from zero to at most `max_digits` fraction digits, grouped.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use khuyencong_charts::{format::NumberFormat, Locale};
+    /// let vi = NumberFormat::new(Locale::Vi);
+    /// assert_eq!(vi.decimal(Decimal::new(24005, 1), 2), "2.400,5");
+    /// assert_eq!(NumberFormat::new(Locale::En).decimal(Decimal::new(24005, 1), 2), "2,400.5");
+    /// ```
+    pub fn decimal(&self, d: Decimal, max_digits: u32) -> String {
+        let r = round(d, max_digits);
+        let (int, frac) = split_digits(r);
+        let mut out = String::with_capacity(int.len() + frac.len() + 4);
+        if r.is_sign_negative() && !r.is_zero() {
+            out.push('-');
+        }
+        self.push_grouped(&mut out, &int);
+        if !frac.is_empty() {
+            out.push(self.decimal);
+            out.push_str(&frac);
+        }
+        out
+    }
+
+    /// A whole number, grouped (`1.234`).
+    pub fn integer(&self, n: u64) -> String {
+        let mut out = String::new();
+        self.push_grouped(&mut out, &n.to_string());
+        out
+    }
+
+    fn push_grouped(&self, out: &mut String, digits: &str) {
+        let len = digits.len();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (len - i) % 3 == 0 {
+                out.push(self.group);
+            }
+            out.push(c);
+        }
+    }
+
+    /// An amount with its unit in words: `"170,4 tỷ đồng"`, `"2,400 million VND"`.
+    pub fn amount(&self, d: Decimal, unit: Unit, max_digits: u32) -> String {
+        format!(
+            "{} {}",
+            self.decimal(d, max_digits),
+            unit.words(self.locale)
+        )
+    }
+
+    /// A percentage (already rounded by the caller): `"95,2%"`.
+    pub fn percent(&self, d: Decimal, max_digits: u32) -> String {
+        format!("{}%", self.decimal(d, max_digits))
+    }
+
+    /// A count of projects: `"33 đề án"`, `"1 project"`.
+    pub fn projects(&self, n: u64) -> String {
+        match self.locale {
+            Locale::Vi => format!("{} đề án", self.integer(n)),
+            Locale::En if n == 1 => "1 project".to_string(),
+            Locale::En => format!("{} projects", self.integer(n)),
+        }
+    }
+}
+
+impl Unit {
+    /// The unit in words, as the press writes it.
+    pub fn words(self, locale: Locale) -> &'static str {
+        match (locale, self) {
+            (Locale::Vi, Unit::Dong) => "đồng",
+            (Locale::Vi, Unit::NghinDong) => "nghìn đồng",
+            (Locale::Vi, Unit::TrieuDong) => "triệu đồng",
+            (Locale::Vi, Unit::TyDong) => "tỷ đồng",
+            (Locale::En, Unit::Dong) => "VND",
+            (Locale::En, Unit::NghinDong) => "thousand VND",
+            (Locale::En, Unit::TrieuDong) => "million VND",
+            (Locale::En, Unit::TyDong) => "billion VND",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::str::FromStr;
+
+    #[test]
+    fn vietnamese_and_english_numbers() {
+        let vi = NumberFormat::new(Locale::Vi);
+        let en = NumberFormat::new(Locale::En);
+        for (input, digits, want_vi, want_en) in [
+            ("170.4", 2, "170,4", "170.4"),
+            ("2400", 2, "2.400", "2,400"),
+            ("1234567.891", 2, "1.234.567,89", "1,234,567.89"),
+            ("0.005", 2, "0,01", "0.01"),
+            ("0.004", 2, "0", "0"),
+            ("999.995", 2, "1.000", "1,000"),
+            ("100", 0, "100", "100"),
+            ("12.50", 2, "12,5", "12.5"),
+            ("0", 2, "0", "0"),
+            (
+                "1000000000000000",
+                2,
+                "1.000.000.000.000.000",
+                "1,000,000,000,000,000",
+            ),
+        ] {
+            let d = Decimal::from_str(input).unwrap();
+            assert_eq!(vi.decimal(d, digits), want_vi, "vi {input} /{digits}");
+            assert_eq!(en.decimal(d, digits), want_en, "en {input} /{digits}");
+        }
+    }
+
+    #[test]
+    fn amounts_percent_projects() {
+        let vi = NumberFormat::new(Locale::Vi);
+        let en = NumberFormat::new(Locale::En);
+        let d = Decimal::from_str("170.4").unwrap();
+        assert_eq!(vi.amount(d, Unit::TyDong, 2), "170,4 tỷ đồng");
+        assert_eq!(en.amount(d, Unit::TyDong, 2), "170.4 billion VND");
+        assert_eq!(
+            vi.amount(Decimal::from(2400), Unit::TrieuDong, 2),
+            "2.400 triệu đồng"
+        );
+        assert_eq!(
+            en.amount(Decimal::from(2400), Unit::TrieuDong, 2),
+            "2,400 million VND"
+        );
+        assert_eq!(vi.percent(Decimal::from_str("95.2").unwrap(), 1), "95,2%");
+        assert_eq!(vi.projects(33), "33 đề án");
+        assert_eq!(en.projects(1), "1 project");
+        assert_eq!(en.projects(1200), "1,200 projects");
+    }
+
+    #[test]
+    fn locale_tags() {
+        assert_eq!(Locale::parse("vi-VN"), Some(Locale::Vi));
+        assert_eq!(Locale::parse("EN"), Some(Locale::En));
+        assert_eq!(Locale::parse("fr"), None);
+    }
+}

@@ -1,0 +1,128 @@
+// khuyencong-charts: the package's entry point.
+//
+// `ready()` loads the WebAssembly once; `analyze()` is synchronous after it. Importing this
+// module has no side effects and touches no browser global (the wasm glue is only called
+// from inside these functions).
+import init, { analyze as wasmAnalyze } from "./khuyencong_charts.js";
+
+const MESSAGES = {
+  not_ready: {
+    vi: "Thư viện chưa sẵn sàng: hãy gọi await ready() trước khi dùng analyze().",
+    en: "The library is not ready: call await ready() before analyze().",
+  },
+  load_failed: {
+    vi: "Không tải được tệp WebAssembly của thư viện",
+    en: "Could not load the library's WebAssembly file",
+  },
+  internal: {
+    vi: "Lỗi nội bộ của thư viện khi xử lý dữ liệu này; các biểu đồ khác không bị ảnh hưởng.",
+    en: "Internal error in the library while processing this data; other charts are not affected.",
+  },
+  invalid_json: {
+    vi: "Dữ liệu: không chuyển được thành JSON (có vòng lặp tham chiếu?).",
+    en: "Data: cannot be converted to JSON (a circular reference?).",
+  },
+};
+
+/**
+ * The error every function of this package throws: `code` is stable and machine-readable,
+ * `path` is the JSON path of the offending value (`"records[3].plan"`), `message` is in the
+ * locale asked for (Vietnamese by default).
+ */
+export class KhuyenCongError extends Error {
+  constructor(message, code, path = "") {
+    super(message);
+    this.name = "KhuyenCongError";
+    this.code = code;
+    this.path = path;
+  }
+
+  // Errors made inside the wasm module are plain `Error`s named "KhuyenCongError";
+  // make `instanceof KhuyenCongError` true for them too.
+  static [Symbol.hasInstance](value) {
+    return value instanceof Error && value.name === "KhuyenCongError" && typeof value.code === "string";
+  }
+}
+
+function localeOf(options) {
+  const tag = options && typeof options.locale === "string" ? options.locale.toLowerCase() : "vi";
+  return tag.startsWith("en") ? "en" : "vi";
+}
+
+function message(code, locale) {
+  return MESSAGES[code][locale];
+}
+
+let loading = null;
+let loaded = false;
+
+/**
+ * Loads and instantiates the WebAssembly module, once. Safe to call from many places; later
+ * calls return the same promise. Pass a URL, `Response`, `ArrayBuffer` or
+ * `WebAssembly.Module` when the `.wasm` file is served from somewhere other than next to
+ * this file.
+ *
+ * @example
+ * import { ready, analyze } from "khuyencong-charts";
+ * await ready();
+ */
+export function ready(wasm) {
+  if (!loading) {
+    const args = wasm === undefined ? undefined : { module_or_path: wasm };
+    loading = init(args).then(
+      () => {
+        loaded = true;
+      },
+      (cause) => {
+        loading = null;
+        const err = new KhuyenCongError(`${message("load_failed", "vi")}: ${cause && cause.message}`, "load_failed");
+        err.cause = cause;
+        throw err;
+      },
+    );
+  }
+  return loading;
+}
+
+// JSON.stringify would turn NaN and Infinity into null (silently "absent") and throw on
+// BigInt; pass them on as text so the validator reports them with their path.
+function replacer(_key, value) {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}
+
+function toJson(value, locale) {
+  if (typeof value === "string" || value === undefined || value === null) return value;
+  try {
+    return JSON.stringify(value, replacer);
+  } catch (cause) {
+    const err = new KhuyenCongError(message("invalid_json", locale), "invalid_json", "");
+    err.cause = cause;
+    throw err;
+  }
+}
+
+/**
+ * Computes exact funding figures from `data` (an object or its JSON text).
+ * Throws `KhuyenCongError` on invalid data or options.
+ *
+ * @example
+ * const a = analyze({ title: "…", unit: "ty_dong", records: [{ source: "kcqg", plan: "80.9", actual: "79.5" }] });
+ * a.bySource[0].text.attainment; // "98,3%"
+ */
+export function analyze(data, options) {
+  const locale = localeOf(options);
+  if (!loaded) throw new KhuyenCongError(message("not_ready", locale), "not_ready");
+  const dataJson = toJson(data, locale);
+  const optionsJson = toJson(options, locale);
+  try {
+    return wasmAnalyze(dataJson, optionsJson);
+  } catch (e) {
+    if (e instanceof KhuyenCongError) throw e;
+    // A trap inside the module (a bug, never bad input): report it as this call's failure.
+    const err = new KhuyenCongError(message("internal", locale), "internal");
+    err.cause = e;
+    throw err;
+  }
+}

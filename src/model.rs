@@ -1,0 +1,680 @@
+//! The input schema (version 1), parsed and validated from JSON with a path in every error.
+//!
+//! See the README's "Input" section for the schema. Everything here is strict: unknown fields,
+//! wrong types, non-canonical amounts and undeclared sources are errors, because a chart on a
+//! government site must never show a number the data did not say.
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, ErrorKind, Expected, Limit, Result};
+use crate::exact;
+use crate::json::{clip, Value};
+use crate::limits;
+use crate::warning::{Warning, WarningKind};
+
+/// The unit all amounts of one input are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// đồng
+    Dong,
+    /// nghìn đồng (thousand VND)
+    NghinDong,
+    /// triệu đồng (million VND)
+    TrieuDong,
+    /// tỷ đồng (billion VND)
+    TyDong,
+}
+
+impl Unit {
+    /// The schema's name: `"ty_dong"`...
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Dong => "dong",
+            Unit::NghinDong => "nghin_dong",
+            Unit::TrieuDong => "trieu_dong",
+            Unit::TyDong => "ty_dong",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Unit> {
+        match s {
+            "dong" => Some(Unit::Dong),
+            "nghin_dong" => Some(Unit::NghinDong),
+            "trieu_dong" => Some(Unit::TrieuDong),
+            "ty_dong" => Some(Unit::TyDong),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a source is national (khuyến công quốc gia) or local (địa phương) money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Khuyến công quốc gia.
+    National,
+    /// Khuyến công địa phương.
+    Local,
+    /// Anything else (ODA, socialised funds...).
+    Other,
+}
+
+impl Level {
+    /// The schema's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::National => "national",
+            Level::Local => "local",
+            Level::Other => "other",
+        }
+    }
+}
+
+/// A declared funding source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Key records refer to (`"kcqg"`).
+    pub key: String,
+    /// Label shown to readers.
+    pub label: String,
+    /// National, local or other, if declared.
+    pub level: Option<Level>,
+}
+
+/// The measures a record or a total can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Measures {
+    /// Planned funding (kế hoạch).
+    pub plan: Option<Decimal>,
+    /// Funding actually spent (thực hiện).
+    pub actual: Option<Decimal>,
+    /// Counterpart capital of beneficiaries (vốn đối ứng).
+    pub counterpart: Option<Decimal>,
+    /// Number of projects (đề án).
+    pub projects: Option<u64>,
+}
+
+impl Measures {
+    fn is_empty(&self) -> bool {
+        self.plan.is_none()
+            && self.actual.is_none()
+            && self.counterpart.is_none()
+            && self.projects.is_none()
+    }
+}
+
+/// One row of data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Index into [`FundingData::sources`].
+    pub source: Option<usize>,
+    /// Province or other region.
+    pub region: Option<String>,
+    /// Year.
+    pub year: Option<i64>,
+    /// Activity category.
+    pub category: Option<String>,
+    /// The figures.
+    pub measures: Measures,
+}
+
+/// Validated input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundingData {
+    /// Chart and table title.
+    pub title: String,
+    /// Optional subtitle.
+    pub subtitle: Option<String>,
+    /// Where the figures come from ("Nguồn: …").
+    pub source: Option<String>,
+    /// Free notes.
+    pub notes: Option<String>,
+    /// An author-written description for screen readers.
+    pub description: Option<String>,
+    /// Unit of every amount.
+    pub unit: Unit,
+    /// Declared sources (the two defaults when omitted).
+    pub sources: Vec<Source>,
+    /// Whether `sources` was omitted (labels may then follow the locale).
+    pub default_sources: bool,
+    /// The records.
+    pub records: Vec<Record>,
+    /// Published totals, when given.
+    pub reported: Option<Measures>,
+    /// Warnings found while reading (e.g. an amount that looks like Vietnamese grouping).
+    pub warnings: Vec<Warning>,
+}
+
+const TOP_FIELDS: &[&str] = &[
+    "version",
+    "title",
+    "subtitle",
+    "source",
+    "notes",
+    "description",
+    "unit",
+    "sources",
+    "records",
+    "reported",
+];
+const SOURCE_FIELDS: &[&str] = &["key", "label", "level"];
+const RECORD_FIELDS: &[&str] = &[
+    "source",
+    "region",
+    "year",
+    "category",
+    "plan",
+    "actual",
+    "counterpart",
+    "projects",
+];
+const REPORTED_FIELDS: &[&str] = &["plan", "actual", "counterpart", "projects"];
+
+/// The default sources' keys and their labels in Vietnamese and English.
+pub const DEFAULT_SOURCES: [(&str, &str, &str, Level); 2] = [
+    (
+        "kcqg",
+        "Khuyến công quốc gia",
+        "National industrial promotion",
+        Level::National,
+    ),
+    (
+        "kcdp",
+        "Khuyến công địa phương",
+        "Local industrial promotion",
+        Level::Local,
+    ),
+];
+
+/// Joins a path and a field name: `records[3]` + `plan` → `records[3].plan`.
+pub fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// The members of an object, after checking that every key is known.
+pub(crate) fn object<'a>(
+    v: &'a Value,
+    path: &str,
+    known: &[&'static str],
+) -> Result<&'a [(String, Value)]> {
+    let Value::Object(members) = v else {
+        return Err(wrong_type(v, Expected::Object, path));
+    };
+    for (k, _) in members {
+        if !known.contains(&k.as_str()) {
+            return Err(Error::new(
+                ErrorKind::UnknownField {
+                    suggestion: suggest(k, known),
+                },
+                join(path, &clip(k)),
+            ));
+        }
+    }
+    Ok(members)
+}
+
+/// The value of `name`, treating `null` as absent.
+pub(crate) fn get<'a>(members: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
+    members
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !matches!(v, Value::Null))
+}
+
+pub(crate) fn wrong_type(v: &Value, expected: Expected, path: &str) -> Error {
+    Error::new(
+        ErrorKind::WrongType {
+            expected,
+            found: v.type_name(),
+        },
+        path,
+    )
+}
+
+/// The closest known name within two edits (or equal ignoring case and `_`/`-`).
+pub(crate) fn suggest(field: &str, known: &[&'static str]) -> Option<&'static str> {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let f = squash(field);
+    known
+        .iter()
+        .map(|k| (edit_distance(&f, &squash(k)), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    if a.chars().count() > 64 || b.len() > 64 {
+        return usize::MAX;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(usize::MAX)
+}
+
+/// How a text field may look.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TextKind {
+    /// One line: titles, labels, keys.
+    Line,
+    /// May hold line breaks and tabs: notes, descriptions.
+    Paragraph,
+}
+
+fn is_forbidden(c: char, kind: TextKind) -> bool {
+    let allowed_ws = kind == TextKind::Paragraph && matches!(c, '\n' | '\t' | '\r');
+    (c.is_control() && !allowed_ws)
+        // Bidirectional embeddings, overrides and isolates can make text display as
+        // something other than what it says.
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        // Line and paragraph separators, and the byte-order mark / noncharacters.
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// A validated text field: at most 500 characters, no control or bidi-override characters,
+/// trimmed, and (when `required`) not empty.
+fn text(v: &Value, path: &str, kind: TextKind) -> Result<String> {
+    let Value::String(s) = v else {
+        return Err(wrong_type(v, Expected::Text, path));
+    };
+    if s.chars().count() > limits::MAX_TEXT_CHARS {
+        return Err(Error::new(
+            ErrorKind::TooLarge {
+                limit: Limit::TextChars,
+            },
+            path,
+        ));
+    }
+    if let Some(ch) = s.chars().find(|c| is_forbidden(*c, kind)) {
+        return Err(Error::new(ErrorKind::InvalidText { ch }, path));
+    }
+    let t = s.trim();
+    if let Some(ch) = t.chars().next().filter(|c| is_combining(*c)) {
+        // A combining mark with nothing to combine with.
+        return Err(Error::new(ErrorKind::InvalidText { ch }, path));
+    }
+    if t.is_empty() {
+        return Err(Error::new(ErrorKind::Empty, path));
+    }
+    Ok(t.to_string())
+}
+
+fn opt_text(
+    members: &[(String, Value)],
+    name: &str,
+    path: &str,
+    kind: TextKind,
+) -> Result<Option<String>> {
+    get(members, name)
+        .map(|v| text(v, &join(path, name), kind))
+        .transpose()
+}
+
+fn required<'a>(members: &'a [(String, Value)], name: &str, path: &str) -> Result<&'a Value> {
+    get(members, name).ok_or_else(|| Error::new(ErrorKind::MissingField, join(path, name)))
+}
+
+/// An amount: a canonical string or a JSON number.
+fn amount(v: &Value, path: &str, warnings: &mut Vec<Warning>) -> Result<Decimal> {
+    let result = match v {
+        Value::String(s) => {
+            let d = exact::parse_amount(s);
+            if d.is_ok() && looks_grouped(s) {
+                warnings.push(Warning::new(
+                    WarningKind::PossibleGrouping { text: clip(s) },
+                    path,
+                ));
+            }
+            d
+        }
+        Value::Number(n) => exact::amount_from_number(n),
+        other => return Err(wrong_type(other, Expected::Amount, path)),
+    };
+    result.map_err(|kind| Error::new(kind, path))
+}
+
+/// `"2.400"`, `"13.800"`: valid (2.4, 13.8) but written the way Vietnamese groups thousands.
+fn looks_grouped(s: &str) -> bool {
+    match s.split_once('.') {
+        Some((int, frac)) => {
+            (1..=3).contains(&int.len()) && int != "0" && frac.len() == 3 && frac.ends_with('0')
+        }
+        None => false,
+    }
+}
+
+fn integer(v: &Value, path: &str) -> Result<i64> {
+    let Value::Number(n) = v else {
+        return Err(wrong_type(v, Expected::Integer, path));
+    };
+    let (mantissa, exp) = match n.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.strip_prefix('+').unwrap_or(e).parse::<i32>().ok()),
+        None => (n.as_str(), Some(0)),
+    };
+    let not_integer = || {
+        Error::new(
+            ErrorKind::WrongType {
+                expected: Expected::Integer,
+                found: "number",
+            },
+            path,
+        )
+    };
+    let exp = exp.ok_or_else(not_integer)?;
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let frac = frac.trim_end_matches('0');
+    if exp < 0 || usize::try_from(exp).map_or(true, |e| frac.len() > e) || exp > 18 {
+        return Err(not_integer());
+    }
+    let digits = format!(
+        "{int}{frac}{}",
+        "0".repeat(usize::try_from(exp).unwrap_or(0).saturating_sub(frac.len()))
+    );
+    digits.parse::<i64>().map_err(|_| not_integer())
+}
+
+fn year(v: &Value, path: &str) -> Result<i64> {
+    let y = integer(v, path)?;
+    if limits::YEARS.contains(&y) {
+        Ok(y)
+    } else {
+        Err(Error::new(
+            ErrorKind::InvalidValue {
+                value: y.to_string(),
+                allowed: "1900–2100",
+            },
+            path,
+        ))
+    }
+}
+
+fn projects(v: &Value, path: &str) -> Result<u64> {
+    let n = integer(v, path)?;
+    if n < 0 {
+        return Err(Error::new(
+            ErrorKind::NegativeAmount {
+                text: n.to_string(),
+            },
+            path,
+        ));
+    }
+    let n = n.unsigned_abs();
+    if n > limits::MAX_PROJECTS {
+        return Err(Error::new(
+            ErrorKind::InvalidValue {
+                value: n.to_string(),
+                allowed: "0–1000000000",
+            },
+            path,
+        ));
+    }
+    Ok(n)
+}
+
+fn measures(
+    members: &[(String, Value)],
+    path: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Measures> {
+    let mut amount_of = |name: &str| -> Result<Option<Decimal>> {
+        get(members, name)
+            .map(|v| amount(v, &join(path, name), warnings))
+            .transpose()
+    };
+    Ok(Measures {
+        plan: amount_of("plan")?,
+        actual: amount_of("actual")?,
+        counterpart: amount_of("counterpart")?,
+        projects: get(members, "projects")
+            .map(|v| projects(v, &join(path, "projects")))
+            .transpose()?,
+    })
+}
+
+fn parse_sources(v: Option<&Value>) -> Result<(Vec<Source>, bool)> {
+    let Some(v) = v else {
+        let defaults = DEFAULT_SOURCES
+            .iter()
+            .map(|(key, label, _, level)| Source {
+                key: (*key).to_string(),
+                label: (*label).to_string(),
+                level: Some(*level),
+            })
+            .collect();
+        return Ok((defaults, true));
+    };
+    let Value::Array(items) = v else {
+        return Err(wrong_type(v, Expected::Array, "sources"));
+    };
+    if items.len() > limits::MAX_SOURCES {
+        return Err(Error::new(
+            ErrorKind::TooLarge {
+                limit: Limit::Sources,
+            },
+            "sources",
+        ));
+    }
+    if items.is_empty() {
+        return Err(Error::new(ErrorKind::Empty, "sources"));
+    }
+    let mut sources: Vec<Source> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = index("sources", i);
+        let m = object(item, &path, SOURCE_FIELDS)?;
+        let key = text(
+            required(m, "key", &path)?,
+            &join(&path, "key"),
+            TextKind::Line,
+        )?;
+        if sources.iter().any(|s| s.key == key) {
+            return Err(Error::new(
+                ErrorKind::DuplicateSource { key: clip(&key) },
+                join(&path, "key"),
+            ));
+        }
+        let label = match get(m, "label") {
+            Some(v) => text(v, &join(&path, "label"), TextKind::Line)?,
+            None => key.clone(),
+        };
+        let level = match get(m, "level") {
+            None => None,
+            Some(Value::String(s)) => Some(match s.as_str() {
+                "national" => Level::National,
+                "local" => Level::Local,
+                "other" => Level::Other,
+                _ => {
+                    return Err(Error::new(
+                        ErrorKind::InvalidValue {
+                            value: clip(s),
+                            allowed: "\"national\", \"local\", \"other\"",
+                        },
+                        join(&path, "level"),
+                    ))
+                }
+            }),
+            Some(other) => return Err(wrong_type(other, Expected::Text, &join(&path, "level"))),
+        };
+        sources.push(Source { key, label, level });
+    }
+    Ok((sources, false))
+}
+
+/// Validates a parsed JSON value as schema version 1.
+///
+/// ```
+/// use khuyencong_charts::{json, model::FundingData};
+/// let v = json::parse(r#"{"title":"T","unit":"ty_dong","records":[{"source":"kcqg","actual":"1"}]}"#).unwrap();
+/// let data = FundingData::from_value(&v).unwrap();
+/// assert_eq!(data.sources.len(), 2); // the two default sources
+/// ```
+pub fn parse_data(v: &Value) -> Result<FundingData> {
+    let top = object(v, "", TOP_FIELDS)?;
+    if let Some(ver) = get(top, "version") {
+        let ok = matches!(ver, Value::Number(n) if n == "1");
+        if !ok {
+            let value = match ver {
+                Value::Number(n) | Value::String(n) => clip(n),
+                other => other.type_name().to_string(),
+            };
+            return Err(Error::new(
+                ErrorKind::UnsupportedVersion { value },
+                "version",
+            ));
+        }
+    }
+    let title = text(required(top, "title", "")?, "title", TextKind::Line)?;
+    let subtitle = opt_text(top, "subtitle", "", TextKind::Line)?;
+    let source = opt_text(top, "source", "", TextKind::Line)?;
+    let notes = opt_text(top, "notes", "", TextKind::Paragraph)?;
+    let description = opt_text(top, "description", "", TextKind::Paragraph)?;
+    let unit = match required(top, "unit", "")? {
+        Value::String(s) => Unit::parse(s)
+            .ok_or_else(|| Error::new(ErrorKind::UnknownUnit { value: clip(s) }, "unit"))?,
+        other => return Err(wrong_type(other, Expected::Text, "unit")),
+    };
+    let (sources, default_sources) = parse_sources(get(top, "sources"))?;
+
+    let records_v = required(top, "records", "")?;
+    let Value::Array(items) = records_v else {
+        return Err(wrong_type(records_v, Expected::Array, "records"));
+    };
+    if items.is_empty() {
+        return Err(Error::new(ErrorKind::Empty, "records"));
+    }
+    if items.len() > limits::MAX_RECORDS {
+        return Err(Error::new(
+            ErrorKind::TooLarge {
+                limit: Limit::Records,
+            },
+            "records",
+        ));
+    }
+    let mut warnings = Vec::new();
+    let mut records = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = index("records", i);
+        let m = object(item, &path, RECORD_FIELDS)?;
+        let source = match get(m, "source") {
+            None => None,
+            Some(Value::String(key)) => {
+                let found = sources.iter().position(|s| &s.key == key);
+                Some(found.ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::UnknownSource {
+                            key: clip(key),
+                            known: sources.iter().map(|s| clip(&s.key)).collect(),
+                        },
+                        join(&path, "source"),
+                    )
+                })?)
+            }
+            Some(other) => return Err(wrong_type(other, Expected::Text, &join(&path, "source"))),
+        };
+        let region = opt_text(m, "region", &path, TextKind::Line)?;
+        let category = opt_text(m, "category", &path, TextKind::Line)?;
+        let year = get(m, "year")
+            .map(|v| year(v, &join(&path, "year")))
+            .transpose()?;
+        let measures = measures(m, &path, &mut warnings)?;
+        if measures.is_empty() {
+            return Err(Error::new(ErrorKind::NoMeasure, path));
+        }
+        records.push(Record {
+            source,
+            region,
+            year,
+            category,
+            measures,
+        });
+    }
+    let reported = match get(top, "reported") {
+        None => None,
+        Some(v) => {
+            let m = object(v, "reported", REPORTED_FIELDS)?;
+            Some(measures(m, "reported", &mut warnings)?)
+        }
+    };
+    Ok(FundingData {
+        title,
+        subtitle,
+        source,
+        notes,
+        description,
+        unit,
+        sources,
+        default_sources,
+        records,
+        reported,
+        warnings,
+    })
+}
+
+impl FundingData {
+    /// Validates a parsed JSON value (see [`parse_data`]).
+    pub fn from_value(v: &Value) -> Result<FundingData> {
+        parse_data(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("plann", RECORD_FIELDS), Some("plan"));
+        assert_eq!(suggest("Actual", RECORD_FIELDS), Some("actual"));
+        assert_eq!(suggest("counter_part", RECORD_FIELDS), Some("counterpart"));
+        assert_eq!(suggest("budget", RECORD_FIELDS), None);
+    }
+
+    #[test]
+    fn integers() {
+        for (lit, want) in [
+            ("2022", Some(2022)),
+            ("2.022e3", Some(2022)),
+            ("2022.0", Some(2022)),
+            ("2022.5", None),
+            ("1e-1", None),
+        ] {
+            let got = integer(&Value::Number(lit.into()), "year").ok();
+            assert_eq!(got, want, "literal {lit}");
+        }
+    }
+
+    #[test]
+    fn grouping_lookalikes() {
+        assert!(looks_grouped("2.400"));
+        assert!(looks_grouped("13.800"));
+        assert!(!looks_grouped("18.246"));
+        assert!(!looks_grouped("0.500"));
+        assert!(!looks_grouped("2400"));
+    }
+}

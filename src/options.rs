@@ -1,0 +1,105 @@
+//! Options of `analyze`: locale and the number of digits shown.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::format::Locale;
+use crate::json::{clip, Value};
+use crate::model::{get, join, suggest};
+
+/// How to analyze and format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Language of texts, messages and number formats (default `vi`).
+    pub locale: Locale,
+    /// Fraction digits of attainment and share percentages (default 1, at most 6).
+    pub percent_digits: u32,
+    /// Fraction digits of leverage ratios (default 2, at most 6).
+    pub ratio_digits: u32,
+    /// Most fraction digits shown for amounts (default 2, at most 9).
+    pub amount_digits: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            locale: Locale::Vi,
+            percent_digits: 1,
+            ratio_digits: 2,
+            amount_digits: 2,
+        }
+    }
+}
+
+const FIELDS: &[&str] = &["locale", "percentDigits", "ratioDigits", "amountDigits"];
+
+impl Options {
+    /// Reads options from a JSON object (`null` or absent fields take their defaults).
+    /// Errors have paths such as `options.locale`.
+    ///
+    /// ```
+    /// use khuyencong_charts::{json, Options, Locale};
+    /// let o = Options::from_value(&json::parse(r#"{"locale":"en","percentDigits":2}"#).unwrap()).unwrap();
+    /// assert_eq!((o.locale, o.percent_digits), (Locale::En, 2));
+    /// let e = Options::from_value(&json::parse(r#"{"locale":"fr"}"#).unwrap()).unwrap_err();
+    /// assert_eq!((e.code(), e.path()), ("invalid_option", "options.locale"));
+    /// ```
+    pub fn from_value(v: &Value) -> Result<Options> {
+        let mut o = Options::default();
+        let members = match v {
+            Value::Null => return Ok(o),
+            Value::Object(m) => m,
+            other => {
+                return Err(Error::new(
+                    ErrorKind::InvalidOption {
+                        allowed: "{ locale, percentDigits, ratioDigits, amountDigits }",
+                        value: other.type_name().to_string(),
+                    },
+                    "options",
+                ))
+            }
+        };
+        for (k, _) in members {
+            if !FIELDS.contains(&k.as_str()) {
+                return Err(Error::new(
+                    ErrorKind::UnknownField {
+                        suggestion: suggest(k, FIELDS),
+                    },
+                    join("options", &clip(k)),
+                ));
+            }
+        }
+        // The locale first, so the other errors can be told in it.
+        if let Some(v) = get(members, "locale") {
+            o.locale = match v {
+                Value::String(s) => Locale::parse(s),
+                _ => None,
+            }
+            .ok_or_else(|| invalid("options.locale", "\"vi\", \"en\"", v))?;
+        }
+        o.percent_digits = digits(members, "percentDigits", 6, o.percent_digits)?;
+        o.ratio_digits = digits(members, "ratioDigits", 6, o.ratio_digits)?;
+        o.amount_digits = digits(members, "amountDigits", 9, o.amount_digits)?;
+        Ok(o)
+    }
+}
+
+fn invalid(path: &str, allowed: &'static str, v: &Value) -> Error {
+    let value = match v {
+        Value::String(s) | Value::Number(s) => clip(s),
+        other => other.type_name().to_string(),
+    };
+    Error::new(ErrorKind::InvalidOption { allowed, value }, path)
+}
+
+fn digits(members: &[(String, Value)], name: &str, max: u32, default: u32) -> Result<u32> {
+    let path = join("options", name);
+    let allowed = if max == 9 { "0–9" } else { "0–6" };
+    match get(members, name) {
+        None => Ok(default),
+        Some(Value::Number(n)) => n
+            .parse::<u32>()
+            .ok()
+            .filter(|d| *d <= max)
+            .ok_or_else(|| invalid(&path, allowed, &Value::Number(n.clone()))),
+        Some(other) => Err(invalid(&path, allowed, other)),
+    }
+}

@@ -1,0 +1,118 @@
+//! The analysis as JSON text: the shape JavaScript receives (see the README's "Output").
+//!
+//! Machine values are canonical decimal strings (`"179.1"`, `"95.2"`); `text` holds the
+//! display strings of the chosen locale, with "–" where a value is `null`.
+
+use rust_decimal::Decimal;
+
+use crate::compute::{Analysis, Figure, Group};
+use crate::exact::canonical_text;
+use crate::format::{NumberFormat, DASH};
+use crate::json::Writer;
+
+/// Writes `a` as JSON.
+///
+/// ```
+/// use khuyencong_charts::{analyze_json, output::to_json, Options};
+/// let a = analyze_json(include_str!("../www/data/phia-bac-2022.json"), &Options::default()).unwrap();
+/// assert!(to_json(&a).contains(r#""actual":"170.4""#));
+/// ```
+pub fn to_json(a: &Analysis) -> String {
+    let mut w = Writer::new();
+    w.begin_object();
+    w.field_str("unit", a.unit.key());
+    w.field_str("locale", a.options.locale.tag());
+    w.key("total");
+    figure(&mut w, a, &a.total);
+    for (name, groups) in [
+        ("bySource", &a.by_source),
+        ("byRegion", &a.by_region),
+        ("byYear", &a.by_year),
+        ("byCategory", &a.by_category),
+    ] {
+        w.key(name);
+        w.begin_array();
+        for g in groups {
+            group(&mut w, a, g);
+        }
+        w.end_array();
+    }
+    w.key("warnings");
+    w.begin_array();
+    for warning in &a.warnings {
+        w.begin_object();
+        w.field_str("code", warning.code());
+        w.field_str("path", &warning.path);
+        w.field_str("message", &warning.message(a.options.locale, a.unit));
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
+}
+
+fn group(w: &mut Writer, a: &Analysis, g: &Group) {
+    w.begin_object();
+    w.field_str("key", &g.key);
+    w.field_str("label", &g.label);
+    members(w, a, &g.figure);
+    w.end_object();
+}
+
+fn figure(w: &mut Writer, a: &Analysis, f: &Figure) {
+    w.begin_object();
+    members(w, a, f);
+    w.end_object();
+}
+
+fn members(w: &mut Writer, a: &Analysis, f: &Figure) {
+    let o = &a.options;
+    let nf = NumberFormat::new(o.locale);
+    let dec = |d: Option<Decimal>| d.map(canonical_text);
+    let s = &f.sums;
+    for (name, v) in [
+        ("plan", dec(s.plan)),
+        ("actual", dec(s.actual)),
+        ("counterpart", dec(s.counterpart)),
+    ] {
+        w.key(name);
+        w.opt_string(v.as_deref());
+    }
+    w.key("projects");
+    w.opt_u64(s.projects);
+    for (name, v) in [
+        ("attainment", dec(f.attainment)),
+        ("share", dec(f.share)),
+        ("leverage", dec(f.leverage)),
+    ] {
+        w.key(name);
+        w.opt_string(v.as_deref());
+    }
+    let amount = |d: Option<Decimal>| {
+        d.map_or_else(
+            || DASH.to_string(),
+            |d| nf.amount(d, a.unit, o.amount_digits),
+        )
+    };
+    let percent = |d: Option<Decimal>| {
+        d.map_or_else(|| DASH.to_string(), |d| nf.percent(d, o.percent_digits))
+    };
+    w.key("text");
+    w.begin_object();
+    w.field_str("plan", &amount(s.plan));
+    w.field_str("actual", &amount(s.actual));
+    w.field_str("counterpart", &amount(s.counterpart));
+    w.field_str(
+        "projects",
+        &s.projects
+            .map_or_else(|| DASH.to_string(), |n| nf.projects(n)),
+    );
+    w.field_str("attainment", &percent(f.attainment));
+    w.field_str("share", &percent(f.share));
+    w.field_str(
+        "leverage",
+        &f.leverage
+            .map_or_else(|| DASH.to_string(), |d| nf.decimal(d, o.ratio_digits)),
+    );
+    w.end_object();
+}

@@ -1,0 +1,141 @@
+//! Warnings: the data is usable, but a reader or editor should know something.
+
+use rust_decimal::Decimal;
+
+use crate::format::{Locale, NumberFormat};
+use crate::model::Unit;
+
+/// Which measure a warning is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// kế hoạch
+    Plan,
+    /// thực hiện
+    Actual,
+    /// vốn đối ứng
+    Counterpart,
+    /// số đề án
+    Projects,
+}
+
+/// What the warning says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WarningKind {
+    /// The parts add up to something other than the published total. Both are kept: the
+    /// published total is used for the total, the parts for the groups.
+    TotalMismatch {
+        /// Which measure.
+        measure: Measure,
+        /// The sum of the records.
+        computed: Decimal,
+        /// The published figure.
+        reported: Decimal,
+        /// Whether every record with this measure names a source (the sum is "by source").
+        by_source: bool,
+    },
+    /// An amount such as `"2.400"` is read as 2.4, but looks like Vietnamese grouping.
+    PossibleGrouping {
+        /// The text as given.
+        text: String,
+    },
+}
+
+/// A warning and the JSON path it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// What it says.
+    pub kind: WarningKind,
+    /// Where (`reported.plan`, `records[2].actual`).
+    pub path: String,
+}
+
+impl Warning {
+    /// A warning of `kind` at `path`.
+    pub fn new(kind: WarningKind, path: impl Into<String>) -> Self {
+        Warning {
+            kind,
+            path: path.into(),
+        }
+    }
+
+    /// The stable code: `total_mismatch`, `possible_grouping`.
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            WarningKind::TotalMismatch { .. } => "total_mismatch",
+            WarningKind::PossibleGrouping { .. } => "possible_grouping",
+        }
+    }
+
+    /// A sentence in `locale`. Amounts are shown in full (up to 9 fraction digits), so that
+    /// two numbers that differ never read the same.
+    pub fn message(&self, locale: Locale, unit: Unit) -> String {
+        let nf = NumberFormat::new(locale);
+        match &self.kind {
+            WarningKind::TotalMismatch {
+                measure,
+                computed,
+                reported,
+                by_source,
+            } => {
+                let show = |d: Decimal| match measure {
+                    Measure::Projects => nf.projects(u64::try_from(d).unwrap_or(0)),
+                    _ => nf.amount(d, unit, 9),
+                };
+                match locale {
+                    Locale::Vi => {
+                        let what = match measure {
+                            Measure::Plan => "kế hoạch",
+                            Measure::Actual => "kinh phí thực hiện",
+                            Measure::Counterpart => "vốn đối ứng",
+                            Measure::Projects => "số đề án",
+                        };
+                        let how = if *by_source {
+                            "theo nguồn"
+                        } else {
+                            "cộng từ các bản ghi"
+                        };
+                        format!(
+                            "Tổng {what} {how} là {}, khác số công bố {}.",
+                            show(*computed),
+                            show(*reported)
+                        )
+                    }
+                    Locale::En => {
+                        let what = match measure {
+                            Measure::Plan => "plan",
+                            Measure::Actual => "actual spending",
+                            Measure::Counterpart => "counterpart capital",
+                            Measure::Projects => "projects",
+                        };
+                        let how = if *by_source {
+                            "by source"
+                        } else {
+                            "summed over the records"
+                        };
+                        format!(
+                            "The total {what} {how} is {}, which differs from the published {}.",
+                            show(*computed),
+                            show(*reported)
+                        )
+                    }
+                }
+            }
+            WarningKind::PossibleGrouping { text } => {
+                let int: String = text.chars().filter(char::is_ascii_digit).collect();
+                let int = int.trim_start_matches('0');
+                match locale {
+                    Locale::Vi => format!(
+                        "Số \"{text}\" được hiểu là {} (dấu chấm là dấu thập phân). Nếu ý bạn là {}, hãy viết \"{int}\".",
+                        nf.decimal(crate::exact::parse_amount(text).unwrap_or_default(), 9),
+                        nf.integer(int.parse().unwrap_or(0)),
+                    ),
+                    Locale::En => format!(
+                        "\"{text}\" is read as {} (the dot is the decimal mark). If you meant {}, write \"{int}\".",
+                        nf.decimal(crate::exact::parse_amount(text).unwrap_or_default(), 9),
+                        nf.integer(int.parse().unwrap_or(0)),
+                    ),
+                }
+            }
+        }
+    }
+}
