@@ -87,7 +87,7 @@ test-native: deps-rust
 # wasm-bindgen-test in headless Chromium through chromedriver (webdriver.json passes
 # --no-sandbox and friends, needed as root and on a closed network).
 test-wasm: deps-rust deps-browser
-	wasm-pack test --headless --chrome
+	wasm-pack test --headless --chrome -- --test web
 
 test-e2e: deps www-pkg
 	node --test --test-reporter=spec tests/e2e/

@@ -49,7 +49,7 @@ pub mod output;
 pub mod warning;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use compute::{analyze, Analysis, Figure, Group};
 pub use error::{Error, ErrorKind, Result};

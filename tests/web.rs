@@ -1,0 +1,223 @@
+//! The exported API in a real browser (wasm-pack test --headless --chrome).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use khuyencong_charts::web::analyze;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../www/data/phia-bac-2022.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(v: &JsValue, path: &[&str]) -> String {
+    let mut cur = v.clone();
+    for k in path {
+        cur = get(&cur, k);
+    }
+    cur.as_string()
+        .unwrap_or_else(|| format!("<not a string at {path:?}: {cur:?}>"))
+}
+
+fn item(v: &JsValue, key: &str, i: u32) -> JsValue {
+    get(v, key)
+        .dyn_into::<Array>()
+        .map(|a| a.get(i))
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn seed_figures_through_the_exported_api() {
+    let a = analyze(SEED.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(text(&a, &["total", "text", "actual"]), "170,4 tỷ đồng");
+    assert_eq!(text(&a, &["total", "text", "attainment"]), "95,2%");
+    assert_eq!(text(&a, &["total", "actual"]), "170.4");
+    let kcqg = item(&a, "bySource", 0);
+    let kcdp = item(&a, "bySource", 1);
+    assert_eq!(
+        [
+            text(&kcqg, &["text", "actual"]),
+            text(&kcqg, &["text", "attainment"]),
+            text(&kcqg, &["text", "share"])
+        ],
+        ["79,5 tỷ đồng", "98,3%", "46,7%"]
+    );
+    assert_eq!(
+        [
+            text(&kcdp, &["text", "actual"]),
+            text(&kcdp, &["text", "attainment"]),
+            text(&kcdp, &["text", "share"])
+        ],
+        ["90,9 tỷ đồng", "92,6%", "53,3%"]
+    );
+    let w = item(&a, "warnings", 0);
+    assert_eq!(text(&w, &["code"]), "total_mismatch");
+    assert_eq!(text(&w, &["path"]), "reported.plan");
+    // An object works as well as its JSON text, and English on request.
+    let obj = js_sys::JSON::parse(SEED).unwrap();
+    let en = analyze(obj, options(r#"{"locale":"en"}"#)).unwrap();
+    assert_eq!(text(&en, &["total", "text", "actual"]), "170.4 billion VND");
+    assert_eq!(text(&item(&en, "bySource", 0), &["text", "share"]), "46.7%");
+}
+
+#[wasm_bindgen_test]
+fn errors_are_khuyencong_errors_with_code_path_and_message() {
+    let bad = r#"{"title":"x","unit":"ty_dong","records":[{"source":"kcqg","plan":"1,5"}]}"#;
+    let err = analyze(bad.into(), JsValue::UNDEFINED).unwrap_err();
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "a real Error object: {err:?}"
+    );
+    assert_eq!(text(&err, &["name"]), "KhuyenCongError");
+    assert_eq!(text(&err, &["code"]), "invalid_amount");
+    assert_eq!(text(&err, &["path"]), "records[0].plan");
+    let msg = text(&err, &["message"]);
+    assert!(
+        msg.starts_with("records[0].plan: ") && msg.contains("\"1.5\""),
+        "{msg}"
+    );
+
+    let err = analyze(bad.into(), options(r#"{"locale":"en"}"#)).unwrap_err();
+    assert!(text(&err, &["message"]).contains("write \"1.5\""));
+
+    let err = analyze("{".into(), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(text(&err, &["code"]), "invalid_json");
+    let err = analyze(SEED.into(), options(r#"{"locale":"fr"}"#)).unwrap_err();
+    assert_eq!(
+        (text(&err, &["code"]), text(&err, &["path"])),
+        ("invalid_option".into(), "options.locale".into())
+    );
+    // A cyclic object cannot be stringified: still a KhuyenCongError, never a panic.
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    let err = analyze(cyclic.into(), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(text(&err, &["name"]), "KhuyenCongError");
+}
+
+/// Deterministic pseudo-random decimal strings: 0 to 13 integer digits, 0 to 6 fraction
+/// digits, with many values at rounding midpoints (…5) and runs of 9s.
+fn generated_values(n: usize) -> Vec<String> {
+    let mut x: u64 = 0x9E3779B97F4A7C15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    (0..n)
+        .map(|i| {
+            let int_digits = (next() % 14) as u32;
+            let int = if int_digits == 0 {
+                0
+            } else {
+                next() % 10u64.pow(int_digits)
+            };
+            let frac_digits = (next() % 7) as usize;
+            let mut frac: String = (0..frac_digits)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
+            match i % 4 {
+                0 if frac_digits > 0 => frac.replace_range(frac_digits - 1.., "5"),
+                1 if frac_digits > 1 => frac = "9".repeat(frac_digits),
+                _ => {}
+            }
+            if frac.is_empty() {
+                int.to_string()
+            } else {
+                format!("{int}.{frac}")
+            }
+        })
+        .collect()
+}
+
+fn intl(locale: &str, opts: &str) -> Function {
+    let nf = Intl::NumberFormat::new(&Array::of1(&locale.into()), &options(opts).unchecked_into());
+    nf.format()
+}
+
+/// `text` must equal what the browser's Intl.NumberFormat prints for the same exact decimal
+/// string (Intl treats a string as an exact decimal and rounds half away from zero).
+#[wasm_bindgen_test]
+fn texts_match_intl_number_format_on_generated_values() {
+    let values = generated_values(400);
+    let records: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            format!(r#"{{"region":"r{i}","plan":"1","actual":"{v}","counterpart":"{v}"}}"#)
+        })
+        .collect();
+    // plan = 1 makes attainment exactly 100 × actual; counterpart = actual makes leverage 1,
+    // so a second data set with actual = 1 tests leverage = counterpart.
+    let data = format!(
+        r#"{{"title":"t","unit":"trieu_dong","records":[{}]}}"#,
+        records.join(",")
+    );
+    let lev_records: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!(r#"{{"region":"r{i}","actual":"1","counterpart":"{v}"}}"#))
+        .collect();
+    let lev_data = format!(
+        r#"{{"title":"t","unit":"trieu_dong","records":[{}]}}"#,
+        lev_records.join(",")
+    );
+    let mut checked = 0;
+    for (tag, intl_tag, unit) in [("vi", "vi-VN", "triệu đồng"), ("en", "en", "million VND")] {
+        for digits in [0u32, 1, 2, 3] {
+            let opts = format!(
+                r#"{{"locale":"{tag}","amountDigits":{digits},"percentDigits":{digits},"ratioDigits":{digits}}}"#
+            );
+            let a = analyze(data.clone().into(), options(&opts)).unwrap();
+            let l = analyze(lev_data.clone().into(), options(&opts)).unwrap();
+            let dec = intl(
+                intl_tag,
+                &format!(r#"{{"maximumFractionDigits":{digits}}}"#),
+            );
+            let pct = intl(
+                intl_tag,
+                &format!(r#"{{"style":"percent","maximumFractionDigits":{digits}}}"#),
+            );
+            for (i, v) in values.iter().enumerate() {
+                let i = i as u32;
+                let want = dec
+                    .call1(&JsValue::NULL, &v.into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap();
+                let g = item(&a, "byRegion", i);
+                assert_eq!(
+                    text(&g, &["text", "actual"]),
+                    format!("{want} {unit}"),
+                    "{tag} amount {v} /{digits}"
+                );
+                let want_pct = pct
+                    .call1(&JsValue::NULL, &v.into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap();
+                assert_eq!(
+                    text(&g, &["text", "attainment"]),
+                    want_pct,
+                    "{tag} attainment 100×{v} /{digits}"
+                );
+                let lg = item(&l, "byRegion", i);
+                assert_eq!(
+                    text(&lg, &["text", "leverage"]),
+                    want,
+                    "{tag} leverage {v} /{digits}"
+                );
+                checked += 3;
+            }
+        }
+    }
+    assert_eq!(checked, 400 * 3 * 8);
+}
