@@ -6,6 +6,8 @@
 //! rounding). [`round_div`] therefore checks its answer with exact integer comparisons, so
 //! `attainment`, `share` and `leverage` are the true quotient rounded half away from zero.
 
+use core::cmp::Ordering;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::{AmountReason, Error, ErrorKind, Limit, Result};
@@ -219,16 +221,9 @@ pub fn amount_from_number(literal: &str) -> Result<Decimal, ErrorKind> {
         // unchanged, so the literal already is the shortest round-trip text.
         number_literal(literal)?
     } else {
-        let f: f64 = literal
-            .parse()
-            .map_err(|_| amount_error(literal, AmountReason::NotANumber, None))?;
-        if !f.is_finite() || f >= 1e16 {
-            return Err(ErrorKind::TooLarge {
-                limit: Limit::Amount,
-            });
-        }
-        // Rust prints a double as its shortest round-trip decimal, without an exponent.
-        let shortest = format!("{f}");
+        let shortest = shortest_round_trip(literal).ok_or(ErrorKind::TooLarge {
+            limit: Limit::Amount,
+        })?;
         number_literal(&shortest)?
     };
     if exact > max_amount() {
@@ -240,6 +235,22 @@ pub fn amount_from_number(literal: &str) -> Result<Decimal, ErrorKind> {
         return Err(amount_error(literal, AmountReason::TooPrecise, None));
     }
     Ok(exact)
+}
+
+/// The shortest decimal text that reads back as the same double as `literal` (what
+/// `JSON.stringify` prints), or `None` if the double is not finite.
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest_round_trip(literal: &str) -> Option<String> {
+    let f: f64 = literal.parse().ok()?;
+    // Rust prints a double as its shortest round-trip decimal, without an exponent.
+    f.is_finite().then(|| format!("{f}"))
+}
+
+/// In the browser the engine's own `Number` does this (the same algorithm `JSON.stringify`
+/// uses), which keeps Rust's float parsing and printing code out of the wasm file.
+#[cfg(target_arch = "wasm32")]
+fn shortest_round_trip(literal: &str) -> Option<String> {
+    crate::web::shortest_round_trip(literal)
 }
 
 fn significant_digits(literal: &str) -> usize {
@@ -356,6 +367,10 @@ pub fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal> {
 /// `factor × n / d` rounded half away from zero to `dp` fraction digits, exactly.
 /// `None` when `d` is zero. `n` and `d` must be non-negative.
 ///
+/// The quotient is computed by integer long division on the decimals' mantissas,
+/// `q = ⌊factor · n_m · 10^(dp + d_s) / (d_m · 10^n_s)⌋`, and rounded up when twice the remainder
+/// reaches the divisor: no intermediate rounding anywhere.
+///
 /// ```
 /// use rust_decimal::Decimal;
 /// use khuyencong_charts::exact::round_div;
@@ -375,43 +390,46 @@ pub fn round_div(
     if n.is_sign_negative() && !n.is_zero() || d.is_sign_negative() {
         return Err(ErrorKind::Overflow);
     }
-    let dp = dp.min(10);
-    let ulp = Decimal::new(1, dp);
-    // An approximation to start from; then exact integer checks find the true floor.
-    let approx = n
-        .checked_div(d)
-        .and_then(|q| q.checked_mul(Decimal::from(factor)))
-        .ok_or(ErrorKind::Overflow)?;
-    let mut lo = approx.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
-    let rhs = Big::from_decimal(n).mul_u128(u128::from(factor));
-    // Invariant sought: lo × d ≤ factor × n < (lo + ulp) × d.
-    for _ in 0..4 {
-        if lo.is_sign_negative()
-            || Big::cmp_scaled(lo, d, &rhs, n.scale()) == core::cmp::Ordering::Greater
-        {
-            lo = lo.checked_sub(ulp).ok_or(ErrorKind::Overflow)?;
-        } else {
-            break;
-        }
+    let dp = dp.min(12);
+    if let Some(q) = round_div_u128(n, d, factor, dp) {
+        return Decimal::try_from_i128_with_scale(q, dp)
+            .map(|v| Some(v.normalize()))
+            .map_err(|_| ErrorKind::Overflow);
     }
-    for _ in 0..4 {
-        let next = lo.checked_add(ulp).ok_or(ErrorKind::Overflow)?;
-        if Big::cmp_scaled(next, d, &rhs, n.scale()) != core::cmp::Ordering::Greater {
-            lo = next;
-        } else {
-            break;
-        }
-    }
-    // Round half away from zero: up when factor × n ≥ (lo + ulp/2) × d.
-    let mid = lo
-        .checked_add(Decimal::new(5, dp + 1))
-        .ok_or(ErrorKind::Overflow)?;
-    let result = if Big::cmp_scaled(mid, d, &rhs, n.scale()) != core::cmp::Ordering::Greater {
-        lo.checked_add(ulp).ok_or(ErrorKind::Overflow)?
+    let num = Big::from_u128(n.mantissa().unsigned_abs())
+        .mul_u128(u128::from(factor))
+        .mul_pow10(dp + d.scale());
+    let den = Big::from_u128(d.mantissa().unsigned_abs()).mul_pow10(n.scale());
+    let (q, r) = num.div_rem(&den);
+    // Half away from zero: up when 2r ≥ den.
+    let q = if r.shl1().cmp(&den) == Ordering::Less {
+        q
     } else {
-        lo
+        q.add_one()
     };
-    Ok(Some(result.normalize()))
+    let q = q.to_u128().ok_or(ErrorKind::Overflow)?;
+    let q = i128::try_from(q).map_err(|_| ErrorKind::Overflow)?;
+    Decimal::try_from_i128_with_scale(q, dp)
+        .map(|v| Some(v.normalize()))
+        .map_err(|_| ErrorKind::Overflow)
+}
+
+/// The same quotient in native 128-bit integers, when every intermediate fits (the usual
+/// case: published figures have few digits). `None` sends the caller to the big-integer path.
+fn round_div_u128(n: Decimal, d: Decimal, factor: u32, dp: u32) -> Option<i128> {
+    let num = n
+        .mantissa()
+        .unsigned_abs()
+        .checked_mul(u128::from(factor))?
+        .checked_mul(10u128.checked_pow(dp + d.scale())?)?;
+    let den = d
+        .mantissa()
+        .unsigned_abs()
+        .checked_mul(10u128.checked_pow(n.scale())?)?;
+    let (q, r) = (num.checked_div(den)?, num.checked_rem(den)?);
+    // 2r ≥ den, written so that it cannot overflow (r < den).
+    let q = if r >= den - r { q.checked_add(1)? } else { q };
+    i128::try_from(q).ok()
 }
 
 /// Rounds an exact value half away from zero to `dp` fraction digits.
@@ -419,12 +437,19 @@ pub fn round(d: Decimal, dp: u32) -> Decimal {
     d.round_dp_with_strategy(dp, ROUNDING).normalize()
 }
 
-/// A little unsigned big integer (base 2^32, little-endian), just enough to compare
-/// products of decimal mantissas exactly.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A little unsigned big integer (base 2^32, little-endian, no trailing zero limbs): just
+/// enough for exact division of scaled decimal mantissas (a few hundred bits at most).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 struct Big(Vec<u32>);
 
 impl Big {
+    fn trim(mut self) -> Big {
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+        self
+    }
+
     fn from_u128(mut v: u128) -> Big {
         let mut limbs = Vec::with_capacity(4);
         while v > 0 {
@@ -434,8 +459,16 @@ impl Big {
         Big(limbs)
     }
 
-    fn from_decimal(d: Decimal) -> Big {
-        Big::from_u128(d.mantissa().unsigned_abs())
+    fn to_u128(&self) -> Option<u128> {
+        if self.0.len() > 4 {
+            return None;
+        }
+        Some(
+            self.0
+                .iter()
+                .rev()
+                .fold(0u128, |acc, &limb| (acc << 32) | u128::from(limb)),
+        )
     }
 
     fn mul_u128(&self, m: u128) -> Big {
@@ -450,22 +483,12 @@ impl Big {
                     carry = t >> 32;
                 }
             }
-            let mut k = i + other.0.len();
-            while carry > 0 {
-                if let Some(slot) = out.get_mut(k) {
-                    let t = u64::from(*slot) + carry;
-                    *slot = (t & 0xFFFF_FFFF) as u32;
-                    carry = t >> 32;
-                    k += 1;
-                } else {
-                    break;
-                }
+            if let Some(slot) = out.get_mut(i + other.0.len()) {
+                // The slot is still zero here: a product row never carries further.
+                *slot = (carry & 0xFFFF_FFFF) as u32;
             }
         }
-        while out.last() == Some(&0) {
-            out.pop();
-        }
-        Big(out)
+        Big(out).trim()
     }
 
     fn mul_pow10(&self, mut e: u32) -> Big {
@@ -478,22 +501,90 @@ impl Big {
         v
     }
 
-    fn cmp(&self, other: &Big) -> core::cmp::Ordering {
+    fn bits(&self) -> usize {
+        match self.0.last() {
+            Some(&top) => (self.0.len() - 1) * 32 + (32 - top.leading_zeros() as usize),
+            None => 0,
+        }
+    }
+
+    fn bit(&self, i: usize) -> bool {
+        self.0
+            .get(i / 32)
+            .is_some_and(|limb| (limb >> (i % 32)) & 1 == 1)
+    }
+
+    fn shl1(&self) -> Big {
+        let mut out = Vec::with_capacity(self.0.len() + 1);
+        let mut carry = 0u32;
+        for &limb in &self.0 {
+            out.push((limb << 1) | carry);
+            carry = limb >> 31;
+        }
+        out.push(carry);
+        Big(out).trim()
+    }
+
+    fn set_bit0(&mut self) {
+        match self.0.first_mut() {
+            Some(limb) => *limb |= 1,
+            None => self.0.push(1),
+        }
+    }
+
+    fn add_one(&self) -> Big {
+        let mut out = self.0.clone();
+        for limb in out.iter_mut() {
+            let (v, overflow) = limb.overflowing_add(1);
+            *limb = v;
+            if !overflow {
+                return Big(out);
+            }
+        }
+        out.push(1);
+        Big(out)
+    }
+
+    /// `self − other`, for `self ≥ other`.
+    fn sub(&self, other: &Big) -> Big {
+        let mut out = Vec::with_capacity(self.0.len());
+        let mut borrow = 0i64;
+        for (i, &a) in self.0.iter().enumerate() {
+            let b = i64::from(other.0.get(i).copied().unwrap_or(0));
+            let mut t = i64::from(a) - b - borrow;
+            borrow = 0;
+            if t < 0 {
+                t += 1 << 32;
+                borrow = 1;
+            }
+            out.push((t & 0xFFFF_FFFF) as u32);
+        }
+        Big(out).trim()
+    }
+
+    /// Quotient and remainder by binary long division (the operands are a few hundred bits).
+    fn div_rem(&self, den: &Big) -> (Big, Big) {
+        let mut q = Big::default();
+        let mut r = Big::default();
+        for i in (0..self.bits()).rev() {
+            r = r.shl1();
+            if self.bit(i) {
+                r.set_bit0();
+            }
+            q = q.shl1();
+            if r.cmp(den) != Ordering::Less {
+                r = r.sub(den);
+                q.set_bit0();
+            }
+        }
+        (q, r)
+    }
+
+    fn cmp(&self, other: &Big) -> Ordering {
         self.0
             .len()
             .cmp(&other.0.len())
             .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
-    }
-
-    /// Compares `q × d` with `rhs / 10^rhs_scale`, where `rhs` is an integer (a scaled
-    /// mantissa) and `q`, `d` are non-negative decimals.
-    fn cmp_scaled(q: Decimal, d: Decimal, rhs: &Big, rhs_scale: u32) -> core::cmp::Ordering {
-        // q × d = qm × dm / 10^(qs + ds);  rhs / 10^rs.  Bring both to scale qs + ds + rs.
-        let left = Big::from_decimal(q)
-            .mul_u128(d.mantissa().unsigned_abs())
-            .mul_pow10(rhs_scale);
-        let right = rhs.mul_pow10(q.scale() + d.scale());
-        left.cmp(&right)
     }
 }
 

@@ -20,3 +20,13 @@ pub fn analyze(data: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|(e, locale)| interop::to_js_error(&e, locale))?;
     interop::parse_json(&out)
 }
+
+/// The shortest round-trip text of the double nearest to a JSON number literal, by the
+/// engine's `Number.prototype.toString` (may use exponent notation, which the caller reads).
+pub(crate) fn shortest_round_trip(literal: &str) -> Option<String> {
+    let n = js_sys::Number::parse_float(literal);
+    if !n.is_finite() {
+        return None;
+    }
+    js_sys::Number::from(n).to_string(10).ok().map(String::from)
+}
