@@ -221,3 +221,29 @@ fn texts_match_intl_number_format_on_generated_values() {
     }
     assert_eq!(checked, 400 * 3 * 8);
 }
+
+/// Number literals with more digits than a double holds take the double's shortest
+/// round-trip text, computed in the browser by the JS engine: the same as natively.
+#[wasm_bindgen_test]
+fn long_number_literals_take_the_shortest_round_trip_value() {
+    for (literal, want) in [
+        ("1234567.123456789012", Some("1234567.123456789")),
+        ("12345678.123456789012", Some("12345678.12345679")),
+        ("0.1000000000000000055511151231257827", Some("0.1")),
+        ("2.0000000000000001e3", Some("2000")),
+        ("0.30000000000000004", None), // 17 fraction digits: too precise
+    ] {
+        let data = format!(r#"{{"title":"t","unit":"dong","records":[{{"actual":{literal}}}]}}"#);
+        let result = analyze(data.into(), JsValue::UNDEFINED);
+        match want {
+            Some(want) => {
+                let a = result.unwrap_or_else(|e| panic!("{literal}: {e:?}"));
+                assert_eq!(text(&a, &["total", "actual"]), want, "literal {literal}");
+            }
+            None => {
+                let e = result.expect_err(literal);
+                assert_eq!(text(&e, &["code"]), "invalid_amount", "literal {literal}");
+            }
+        }
+    }
+}

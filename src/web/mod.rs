@@ -28,5 +28,8 @@ pub(crate) fn shortest_round_trip(literal: &str) -> Option<String> {
     if !n.is_finite() {
         return None;
     }
-    js_sys::Number::from(n).to_string(10).ok().map(String::from)
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .ok()
+        .map(String::from)
 }
