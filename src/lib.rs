@@ -51,6 +51,11 @@ pub mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use compute::{analyze, Analysis, Figure, Group};
 pub use error::{Error, ErrorKind, Result};
 pub use format::Locale;
