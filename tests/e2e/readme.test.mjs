@@ -1,0 +1,56 @@
+// Runs the README's JavaScript example (the ```js example block) in Chromium against the built
+// package, and checks every `// → expected` comment against what that line printed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+import { serve } from "../../scripts/serve.mjs";
+import { launchChromium, repoPath } from "./helpers.mjs";
+
+function readmeExample() {
+  const readme = readFileSync(repoPath("README.md"), "utf8");
+  const match = readme.match(/```js example\n([\s\S]*?)```/);
+  assert.ok(match, "README.md has a ```js example block");
+  return match[1];
+}
+
+test("the README's JavaScript example prints what its comments say", async () => {
+  const code = readmeExample();
+  const expected = code
+    .split("\n")
+    .filter((line) => line.includes("console.log("))
+    .map((line) => {
+      const m = line.match(/\/\/ → (.*)$/);
+      assert.ok(m, `every console.log line in the example states its output: ${line}`);
+      return m[1];
+    });
+  assert.ok(expected.length >= 6, "the example checks several values");
+
+  const server = await serve({ root: repoPath("www") });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const printed = [];
+    const errors = [];
+    page.on("console", (msg) => (msg.type() === "error" ? errors : printed).push(msg.text()));
+    page.on("pageerror", (err) => errors.push(err.message));
+    await page.goto(server.url);
+    const done = page.waitForEvent("console", (msg) => msg.text() === "__done__");
+    // Imports must stay at the top level; the rest runs inside try/finally so that a failure
+    // is reported instead of hanging the test.
+    const lines = code.replace(/from "khuyencong-charts"/, 'from "/pkg/index.js"').split("\n");
+    const imports = lines.filter((l) => l.startsWith("import ")).join("\n");
+    const body = lines.filter((l) => !l.startsWith("import ")).join("\n");
+    await page.addScriptTag({
+      type: "module",
+      content: `${imports}\ntry {\n${body}\n} catch (e) { console.error(String((e && e.stack) || e)); } finally { console.log("__done__"); }`,
+    });
+    await done;
+    assert.deepEqual(errors, []);
+    const outputs = printed.filter((t) => t !== "__done__" && !t.startsWith("[demo]"));
+    assert.deepEqual(outputs.slice(-expected.length), expected);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
