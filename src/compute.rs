@@ -119,18 +119,23 @@ impl Ordered {
     }
 }
 
+/// A rounded ratio; `None` on a zero divisor or a missing measure. A quotient too large for an
+/// exact decimal (absurd data such as 10^15 over 10^-8) is also `None`, and sets `overflowed`
+/// so that the analysis carries a `ratio_overflow` warning instead of failing.
 fn ratio(
     n: Option<Decimal>,
     d: Option<Decimal>,
     factor: u32,
     dp: u32,
-    path: &str,
-) -> Result<Option<Decimal>> {
-    match (n, d) {
-        (Some(n), Some(d)) => {
-            exact::round_div(n, d, factor, dp).map_err(|kind| Error::new(kind, path))
+    overflowed: &mut bool,
+) -> Option<Decimal> {
+    let (n, d) = (n?, d?);
+    match exact::round_div(n, d, factor, dp) {
+        Ok(q) => q,
+        Err(_) => {
+            *overflowed = true;
+            None
         }
-        _ => Ok(None),
     }
 }
 
@@ -139,18 +144,18 @@ fn figure(
     total_actual: Option<Decimal>,
     is_total: bool,
     o: &Options,
-    path: &str,
-) -> Result<Figure> {
-    Ok(Figure {
+    overflowed: &mut bool,
+) -> Figure {
+    Figure {
         sums,
-        attainment: ratio(sums.actual, sums.plan, 100, o.percent_digits, path)?,
+        attainment: ratio(sums.actual, sums.plan, 100, o.percent_digits, overflowed),
         share: if is_total {
             None
         } else {
-            ratio(sums.actual, total_actual, 100, o.percent_digits, path)?
+            ratio(sums.actual, total_actual, 100, o.percent_digits, overflowed)
         },
-        leverage: ratio(sums.counterpart, sums.actual, 1, o.ratio_digits, path)?,
-    })
+        leverage: ratio(sums.counterpart, sums.actual, 1, o.ratio_digits, overflowed),
+    }
 }
 
 /// Computes the analysis of validated data.
@@ -248,15 +253,14 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
     }
 
     let total_actual = totals.actual;
-    let groups = |items: Vec<(String, String, Sums)>, dim: &str| -> Result<Vec<Group>> {
+    let mut overflowed = false;
+    let mut groups = |items: Vec<(String, String, Sums)>| -> Vec<Group> {
         items
             .into_iter()
-            .map(|(key, label, sums)| {
-                Ok(Group {
-                    figure: figure(sums.0, total_actual, false, options, dim)?,
-                    key,
-                    label,
-                })
+            .map(|(key, label, sums)| Group {
+                figure: figure(sums.0, total_actual, false, options, &mut overflowed),
+                key,
+                label,
             })
             .collect()
     };
@@ -287,20 +291,27 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
             .collect()
     };
 
+    let by_source = groups(source_items);
+    let by_region = groups(ordered_items(regions));
+    let by_year = groups(
+        years
+            .into_iter()
+            .map(|(y, s)| (y.to_string(), y.to_string(), s))
+            .collect(),
+    );
+    let by_category = groups(ordered_items(categories));
+    let total = figure(totals, total_actual, true, options, &mut overflowed);
+    if overflowed {
+        warnings.push(Warning::new(WarningKind::RatioOverflow, ""));
+    }
     Ok(Analysis {
         unit: data.unit,
         options: *options,
-        total: figure(totals, total_actual, true, options, "reported")?,
-        by_source: groups(source_items, "sources")?,
-        by_region: groups(ordered_items(regions), "records")?,
-        by_year: groups(
-            years
-                .into_iter()
-                .map(|(y, s)| (y.to_string(), y.to_string(), s))
-                .collect(),
-            "records",
-        )?,
-        by_category: groups(ordered_items(categories), "records")?,
+        total,
+        by_source,
+        by_region,
+        by_year,
+        by_category,
         warnings,
     })
 }

@@ -38,6 +38,11 @@ pub enum ErrorKind {
     MissingField,
     /// A record carries none of the measures `plan`, `actual`, `counterpart`, `projects`.
     NoMeasure,
+    /// An option `analyze` or `mount` does not know (code `invalid_option`).
+    UnknownOption {
+        /// The closest known option, when one is close.
+        suggestion: Option<&'static str>,
+    },
     /// A field the schema does not know.
     UnknownField {
         /// The closest known field name, when one is close.
@@ -47,15 +52,19 @@ pub enum ErrorKind {
     InvalidAmount {
         /// The text as given.
         text: String,
-        /// The canonical form, when the intent is unambiguous.
+        /// The canonical form, when the intent is unambiguous (or the first reading of two).
         canonical: Option<String>,
+        /// The other possible reading, when the text is ambiguous (`"1,500"`: 1.5 or 1500).
+        other: Option<String>,
         /// Why it was refused.
         reason: AmountReason,
     },
-    /// A negative amount.
+    /// A negative amount or count.
     NegativeAmount {
         /// The text as given.
         text: String,
+        /// Whether it is a count of projects rather than money.
+        count: bool,
     },
     /// A record's `source` names no declared source.
     UnknownSource {
@@ -137,6 +146,8 @@ pub enum AmountReason {
     Notation,
     /// More fraction digits than [`limits::MAX_FRACTION_DIGITS`].
     TooPrecise,
+    /// Readable two ways (`"1,500"`: Vietnamese 1.5 or English 1500).
+    Ambiguous,
 }
 
 /// The JSON type a field expects.
@@ -208,6 +219,7 @@ impl Error {
             ErrorKind::MissingField => "missing_field",
             ErrorKind::NoMeasure => "no_measure",
             ErrorKind::UnknownField { .. } => "unknown_field",
+            ErrorKind::UnknownOption { .. } => "invalid_option",
             ErrorKind::InvalidAmount { .. } => "invalid_amount",
             ErrorKind::NegativeAmount { .. } => "negative_amount",
             ErrorKind::UnknownSource { .. } => "unknown_source",
@@ -293,12 +305,18 @@ impl Error {
                 Some(s) => format!("trường không được hỗ trợ; có phải ý bạn là \"{s}\"?"),
                 None => "trường không được hỗ trợ.".to_string(),
             },
+            ErrorKind::UnknownOption { suggestion } => match suggestion {
+                Some(s) => format!("tùy chọn không được hỗ trợ; có phải ý bạn là \"{s}\"?"),
+                None => "tùy chọn không được hỗ trợ.".to_string(),
+            },
             ErrorKind::InvalidAmount {
                 text,
                 canonical,
+                other,
                 reason,
             } => {
                 let why = match reason {
+                    AmountReason::Ambiguous => "có thể hiểu theo hai cách".to_string(),
                     AmountReason::NotANumber => "không phải là số".to_string(),
                     AmountReason::Notation => "không viết theo dạng chuẩn (dấu chấm thập phân, không phân cách hàng nghìn)".to_string(),
                     AmountReason::TooPrecise => format!(
@@ -306,13 +324,19 @@ impl Error {
                         limits::MAX_FRACTION_DIGITS
                     ),
                 };
-                match canonical {
-                    Some(c) => format!("số tiền \"{text}\" {why}; hãy viết \"{c}\"."),
-                    None => format!("số tiền \"{text}\" {why}."),
+                match (canonical, other) {
+                    (Some(c), Some(o)) => format!(
+                        "số tiền \"{text}\" {why}; hãy viết \"{c}\" hoặc \"{o}\" (dạng chuẩn: dấu chấm thập phân, không phân cách hàng nghìn)."
+                    ),
+                    (Some(c), None) => format!("số tiền \"{text}\" {why}; hãy viết \"{c}\"."),
+                    _ => format!("số tiền \"{text}\" {why}."),
                 }
             }
-            ErrorKind::NegativeAmount { text } => {
+            ErrorKind::NegativeAmount { text, count: false } => {
                 format!("số tiền \"{text}\" là số âm; số liệu kinh phí phải lớn hơn hoặc bằng 0.")
+            }
+            ErrorKind::NegativeAmount { text, count: true } => {
+                format!("số đề án \"{text}\" là số âm; phải lớn hơn hoặc bằng 0.")
             }
             ErrorKind::UnknownSource { key, known } => format!(
                 "nguồn kinh phí \"{key}\" chưa được khai báo trong sources (đã khai báo: {}).",
@@ -331,6 +355,10 @@ impl Error {
                 format!("khóa nguồn \"{key}\" đã được khai báo trước đó.")
             }
             ErrorKind::Empty => "không được để trống.".to_string(),
+            ErrorKind::InvalidText { ch } if crate::model::is_combining(*ch) => format!(
+                "văn bản bắt đầu bằng một dấu phụ ({}) không đi kèm chữ cái nào.",
+                codepoint(*ch)
+            ),
             ErrorKind::InvalidText { ch } => format!(
                 "văn bản chứa ký tự điều khiển hoặc ký tự đảo chiều không được phép ({}).",
                 codepoint(*ch)
@@ -399,12 +427,18 @@ impl Error {
                 Some(s) => format!("unknown field; did you mean \"{s}\"?"),
                 None => "unknown field.".to_string(),
             },
+            ErrorKind::UnknownOption { suggestion } => match suggestion {
+                Some(s) => format!("unknown option; did you mean \"{s}\"?"),
+                None => "unknown option.".to_string(),
+            },
             ErrorKind::InvalidAmount {
                 text,
                 canonical,
+                other,
                 reason,
             } => {
                 let why = match reason {
+                    AmountReason::Ambiguous => "can be read two ways".to_string(),
                     AmountReason::NotANumber => "is not a number".to_string(),
                     AmountReason::Notation => {
                         "is not in canonical form (dot as decimal mark, no grouping)".to_string()
@@ -414,13 +448,19 @@ impl Error {
                         limits::MAX_FRACTION_DIGITS
                     ),
                 };
-                match canonical {
-                    Some(c) => format!("the amount \"{text}\" {why}; write \"{c}\"."),
-                    None => format!("the amount \"{text}\" {why}."),
+                match (canonical, other) {
+                    (Some(c), Some(o)) => format!(
+                        "the amount \"{text}\" {why}; write \"{c}\" or \"{o}\" (canonical form: dot as decimal mark, no grouping)."
+                    ),
+                    (Some(c), None) => format!("the amount \"{text}\" {why}; write \"{c}\"."),
+                    _ => format!("the amount \"{text}\" {why}."),
                 }
             }
-            ErrorKind::NegativeAmount { text } => {
+            ErrorKind::NegativeAmount { text, count: false } => {
                 format!("the amount \"{text}\" is negative; funding figures must be 0 or more.")
+            }
+            ErrorKind::NegativeAmount { text, count: true } => {
+                format!("the project count \"{text}\" is negative; it must be 0 or more.")
             }
             ErrorKind::UnknownSource { key, known } => format!(
                 "the funding source \"{key}\" is not declared in sources (declared: {}).",
@@ -439,6 +479,10 @@ impl Error {
                 format!("the source key \"{key}\" is declared twice.")
             }
             ErrorKind::Empty => "must not be empty.".to_string(),
+            ErrorKind::InvalidText { ch } if crate::model::is_combining(*ch) => format!(
+                "the text starts with a combining mark ({}) that belongs to no letter.",
+                codepoint(*ch)
+            ),
             ErrorKind::InvalidText { ch } => format!(
                 "the text contains a control or bidirectional-override character ({}).",
                 codepoint(*ch)

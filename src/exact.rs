@@ -22,6 +22,7 @@ fn amount_error(text: &str, reason: AmountReason, canonical: Option<String>) -> 
     ErrorKind::InvalidAmount {
         text: clip(text),
         canonical,
+        other: None,
         reason,
     }
 }
@@ -54,8 +55,18 @@ fn all_digits(s: &str) -> bool {
 /// ```
 pub fn parse_amount(text: &str) -> Result<Decimal, ErrorKind> {
     if let Some(rest) = text.strip_prefix('-') {
-        if parse_amount(rest).is_ok() {
-            return Err(ErrorKind::NegativeAmount { text: clip(text) });
+        match parse_amount(rest) {
+            // "-0" is zero written with a sign: not negative, just not canonical.
+            Ok(v) if v.is_zero() => {
+                return Err(amount_error(text, AmountReason::Notation, Some("0".into())))
+            }
+            Ok(_) => {
+                return Err(ErrorKind::NegativeAmount {
+                    text: clip(text),
+                    count: false,
+                })
+            }
+            Err(_) => {}
         }
     }
     let (int, frac) = match text.split_once('.') {
@@ -83,7 +94,18 @@ pub fn parse_amount(text: &str) -> Result<Decimal, ErrorKind> {
         }
         return Ok(value);
     }
-    Err(amount_error(text, diagnose(text).0, diagnose(text).1))
+    // "1,500": Vietnamese 1.5 or English 1500. Guessing loses money: name both readings.
+    let (int, frac) = text.split_once(',').unwrap_or(("", ""));
+    if (1..=3).contains(&int.len()) && frac.len() == 3 && all_digits(int) && all_digits(frac) {
+        return Err(ErrorKind::InvalidAmount {
+            text: clip(text),
+            canonical: join(int, frac.trim_end_matches('0')),
+            other: Some(strip_leading_zeros(&format!("{int}{frac}"))),
+            reason: AmountReason::Ambiguous,
+        });
+    }
+    let (reason, canonical) = diagnose(text);
+    Err(amount_error(text, reason, canonical))
 }
 
 /// Classifies a non-canonical amount and, when the intent is unambiguous, gives its
@@ -211,6 +233,7 @@ pub fn amount_from_number(literal: &str) -> Result<Decimal, ErrorKind> {
         if mantissa_part.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
             return Err(ErrorKind::NegativeAmount {
                 text: clip(literal),
+                count: false,
             });
         }
     }
@@ -604,7 +627,7 @@ mod tests {
             ("170.4", "170.4"),
             ("1.50", "1.5"),
             ("1000000000000000", "1000000000000000"),
-            ("0.000000001", "0.000000001"),
+            ("0.00000001", "0.00000001"),
         ] {
             assert_eq!(
                 canonical_text(parse_amount(text).unwrap()),
@@ -632,6 +655,7 @@ mod tests {
             ("Infinity", None),
             ("", None),
             ("1.2.3,4", None),
+            ("-0", Some("0")),
         ] {
             match parse_amount(text) {
                 Err(ErrorKind::InvalidAmount { canonical, .. }) => {
@@ -639,6 +663,22 @@ mod tests {
                 }
                 other => panic!("input {text:?}: {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn one_comma_and_three_digits_is_ambiguous() {
+        match parse_amount("1,500") {
+            Err(ErrorKind::InvalidAmount {
+                canonical,
+                other,
+                reason: AmountReason::Ambiguous,
+                ..
+            }) => assert_eq!(
+                (canonical.as_deref(), other.as_deref()),
+                (Some("1.5"), Some("1500"))
+            ),
+            other => panic!("{other:?}"),
         }
     }
 
@@ -657,7 +697,7 @@ mod tests {
             Err(ErrorKind::TooLarge { .. })
         ));
         assert!(matches!(
-            parse_amount("0.0000000001"),
+            parse_amount("0.000000001"),
             Err(ErrorKind::InvalidAmount {
                 reason: AmountReason::TooPrecise,
                 ..
@@ -677,6 +717,7 @@ mod tests {
             ("-0", "0"),
             ("0.30000000000000004", "0.30000000000000004"),
             ("12345678.123456789012", "12345678.12345679"),
+            ("1234567.12345678", "1234567.12345678"),
         ] {
             match amount_from_number(lit) {
                 Ok(d) => assert_eq!(canonical_text(d), want, "literal {lit}"),

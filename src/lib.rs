@@ -46,6 +46,7 @@ pub mod limits;
 pub mod model;
 pub mod options;
 pub mod output;
+pub mod unicode;
 pub mod warning;
 
 #[cfg(target_arch = "wasm32")]
@@ -77,13 +78,14 @@ pub fn analyze_to_json(data: &str, options: &str) -> core::result::Result<String
     let options = if options.trim().is_empty() {
         Options::default()
     } else {
-        json::parse(options)
-            .map_err(|mut e| {
-                e.path = model::join("options", &e.path);
-                e
-            })
-            .and_then(|v| Options::from_value(&v))
-            .map_err(|e| (e, Locale::Vi))?
+        let value = json::parse(options).map_err(|mut e| {
+            e.path = model::join("options", &e.path);
+            (e, Locale::Vi)
+        })?;
+        Options::from_value(&value).map_err(|e| {
+            let locale = options::locale_hint(&value).unwrap_or_default();
+            (e, locale)
+        })?
     };
     analyze_json(data, &options)
         .map(|a| output::to_json(&a))

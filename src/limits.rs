@@ -11,8 +11,9 @@ pub const MAX_SOURCES: usize = 100;
 /// Longest text field, in characters (Unicode scalar values).
 pub const MAX_TEXT_CHARS: usize = 500;
 /// Most fraction digits in an amount. With at most 10^15 per amount and 100 000 records,
-/// sums stay below 10^20 and need at most 29 significant digits; sums are still checked.
-pub const MAX_FRACTION_DIGITS: u32 = 9;
+/// sums stay below 10^20 and need at most 28 significant digits, which a `Decimal` always
+/// holds exactly (sums are still checked). 8 digits of a tỷ đồng are 10 đồng.
+pub const MAX_FRACTION_DIGITS: u32 = 8;
 /// Largest amount, as a power of ten of the data's unit (10^15).
 pub const MAX_AMOUNT_EXP: u32 = 15;
 /// Largest `projects` count.

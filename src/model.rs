@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorKind, Expected, Limit, Result};
 use crate::exact;
 use crate::json::{clip, Value};
 use crate::limits;
+use crate::unicode::nfc;
 use crate::warning::{Warning, WarningKind};
 
 /// The unit all amounts of one input are in.
@@ -187,7 +188,9 @@ pub const DEFAULT_SOURCES: [(&str, &str, &str, Level); 2] = [
 
 /// Joins a path and a field name: `records[3]` + `plan` → `records[3].plan`.
 pub fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
+    if field.is_empty() {
+        path.to_string()
+    } else if path.is_empty() {
         field.to_string()
     } else {
         format!("{path}.{field}")
@@ -294,7 +297,8 @@ fn is_forbidden(c: char, kind: TextKind) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
-fn is_combining(c: char) -> bool {
+/// Whether `c` is a combining mark (it must follow a letter).
+pub(crate) fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
@@ -323,7 +327,9 @@ fn text(v: &Value, path: &str, kind: TextKind) -> Result<String> {
     if t.is_empty() {
         return Err(Error::new(ErrorKind::Empty, path));
     }
-    Ok(t.to_string())
+    // "Hà Giang" typed with a separate combining accent (NFD, common from macOS and some
+    // Vietnamese keyboards) must be the same region as the precomposed one.
+    Ok(nfc(t))
 }
 
 fn opt_text(
@@ -354,7 +360,16 @@ fn amount(v: &Value, path: &str, warnings: &mut Vec<Warning>) -> Result<Decimal>
             }
             d
         }
-        Value::Number(n) => exact::amount_from_number(n),
+        Value::Number(n) => {
+            let d = exact::amount_from_number(n);
+            if d.is_ok() && looks_grouped(n) {
+                warnings.push(Warning::new(
+                    WarningKind::PossibleGrouping { text: clip(n) },
+                    path,
+                ));
+            }
+            d
+        }
         other => return Err(wrong_type(other, Expected::Amount, path)),
     };
     result.map_err(|kind| Error::new(kind, path))
@@ -370,13 +385,11 @@ fn looks_grouped(s: &str) -> bool {
     }
 }
 
-fn integer(v: &Value, path: &str) -> Result<i64> {
+/// A whole number (`2022`, `2022.0`, `2.022e3`). A fraction is `wrong_type`; a whole number
+/// beyond ±10^18 is `invalid_value` with `allowed`.
+fn integer(v: &Value, path: &str, allowed: &'static str) -> Result<i64> {
     let Value::Number(n) = v else {
         return Err(wrong_type(v, Expected::Integer, path));
-    };
-    let (mantissa, exp) = match n.split_once(['e', 'E']) {
-        Some((m, e)) => (m, e.strip_prefix('+').unwrap_or(e).parse::<i32>().ok()),
-        None => (n.as_str(), Some(0)),
     };
     let not_integer = || {
         Error::new(
@@ -387,21 +400,54 @@ fn integer(v: &Value, path: &str) -> Result<i64> {
             path,
         )
     };
-    let exp = exp.ok_or_else(not_integer)?;
+    let out_of_range = || {
+        Error::new(
+            ErrorKind::InvalidValue {
+                value: clip(n),
+                allowed,
+            },
+            path,
+        )
+    };
+    let (negative, unsigned) = match n.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, n.as_str()),
+    };
+    let (mantissa, exp) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (
+            m,
+            e.strip_prefix('+')
+                .unwrap_or(e)
+                .parse::<i64>()
+                .map_err(|_| out_of_range())?,
+        ),
+        None => (unsigned, 0),
+    };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let frac = frac.trim_end_matches('0');
-    if exp < 0 || usize::try_from(exp).map_or(true, |e| frac.len() > e) || exp > 18 {
+    let int = int.trim_start_matches('0');
+    // value = (int frac) × 10^(exp − len(frac)); whole only if that exponent is ≥ 0.
+    let shift = exp - i64::try_from(frac.len()).map_err(|_| out_of_range())?;
+    if shift < 0 {
+        // Trailing zeros of the digits may still make it whole ("2.0220e3" is trimmed above).
         return Err(not_integer());
     }
-    let digits = format!(
-        "{int}{frac}{}",
-        "0".repeat(usize::try_from(exp).unwrap_or(0).saturating_sub(frac.len()))
-    );
-    digits.parse::<i64>().map_err(|_| not_integer())
+    let digits = format!("{int}{frac}");
+    if digits.is_empty() {
+        return Ok(0);
+    }
+    if i64::try_from(digits.len()).map_or(true, |l| l + shift > 18) {
+        return Err(out_of_range());
+    }
+    let zeros = "0".repeat(usize::try_from(shift).map_err(|_| out_of_range())?);
+    let value: i64 = format!("{digits}{zeros}")
+        .parse()
+        .map_err(|_| out_of_range())?;
+    Ok(if negative { -value } else { value })
 }
 
 fn year(v: &Value, path: &str) -> Result<i64> {
-    let y = integer(v, path)?;
+    let y = integer(v, path, "1900–2100")?;
     if limits::YEARS.contains(&y) {
         Ok(y)
     } else {
@@ -416,11 +462,12 @@ fn year(v: &Value, path: &str) -> Result<i64> {
 }
 
 fn projects(v: &Value, path: &str) -> Result<u64> {
-    let n = integer(v, path)?;
+    let n = integer(v, path, "0–1000000000")?;
     if n < 0 {
         return Err(Error::new(
             ErrorKind::NegativeAmount {
                 text: n.to_string(),
+                count: true,
             },
             path,
         ));
@@ -537,14 +584,12 @@ fn parse_sources(v: Option<&Value>) -> Result<(Vec<Source>, bool)> {
 pub fn parse_data(v: &Value) -> Result<FundingData> {
     let top = object(v, "", TOP_FIELDS)?;
     if let Some(ver) = get(top, "version") {
-        let ok = matches!(ver, Value::Number(n) if n == "1");
-        if !ok {
-            let value = match ver {
-                Value::Number(n) | Value::String(n) => clip(n),
-                other => other.type_name().to_string(),
-            };
+        let n = integer(ver, "version", "1")?;
+        if n != 1 {
             return Err(Error::new(
-                ErrorKind::UnsupportedVersion { value },
+                ErrorKind::UnsupportedVersion {
+                    value: n.to_string(),
+                },
                 "version",
             ));
         }
@@ -664,7 +709,7 @@ mod tests {
             ("2022.5", None),
             ("1e-1", None),
         ] {
-            let got = integer(&Value::Number(lit.into()), "year").ok();
+            let got = integer(&Value::Number(lit.into()), "year", "any").ok();
             assert_eq!(got, want, "literal {lit}");
         }
     }

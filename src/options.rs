@@ -60,7 +60,7 @@ impl Options {
         for (k, _) in members {
             if !FIELDS.contains(&k.as_str()) {
                 return Err(Error::new(
-                    ErrorKind::UnknownField {
+                    ErrorKind::UnknownOption {
                         suggestion: suggest(k, FIELDS),
                     },
                     join("options", &clip(k)),
@@ -79,6 +79,18 @@ impl Options {
         o.ratio_digits = digits(members, "ratioDigits", 6, o.ratio_digits)?;
         o.amount_digits = digits(members, "amountDigits", 9, o.amount_digits)?;
         Ok(o)
+    }
+}
+
+/// The locale options ask for, if they name a valid one: errors in the other options are then
+/// told in it.
+pub fn locale_hint(v: &Value) -> Option<Locale> {
+    match v {
+        Value::Object(members) => match get(members, "locale") {
+            Some(Value::String(s)) => Locale::parse(s),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

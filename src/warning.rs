@@ -33,6 +33,8 @@ pub enum WarningKind {
         /// Whether every record with this measure names a source (the sum is "by source").
         by_source: bool,
     },
+    /// A ratio too large to hold exactly was left out (shown "–").
+    RatioOverflow,
     /// An amount such as `"2.400"` is read as 2.4, but looks like Vietnamese grouping.
     PossibleGrouping {
         /// The text as given.
@@ -63,6 +65,7 @@ impl Warning {
         match self.kind {
             WarningKind::TotalMismatch { .. } => "total_mismatch",
             WarningKind::PossibleGrouping { .. } => "possible_grouping",
+            WarningKind::RatioOverflow => "ratio_overflow",
         }
     }
 
@@ -120,6 +123,10 @@ impl Warning {
                     }
                 }
             }
+            WarningKind::RatioOverflow => match locale {
+                Locale::Vi => "Có tỷ lệ quá lớn để tính chính xác (số chia gần bằng 0 so với số bị chia); tỷ lệ đó được để trống (–).".to_string(),
+                Locale::En => "A ratio is too large to compute exactly (its divisor is nearly zero against its dividend); it is left empty (–).".to_string(),
+            },
             WarningKind::PossibleGrouping { text } => {
                 let int: String = text.chars().filter(char::is_ascii_digit).collect();
                 let int = int.trim_start_matches('0');

@@ -33,3 +33,8 @@ pub(crate) fn shortest_round_trip(literal: &str) -> Option<String> {
         .ok()
         .map(String::from)
 }
+
+/// `s` in Unicode Normalization Form C, by the engine's `String.prototype.normalize`.
+pub(crate) fn nfc(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFC"))
+}

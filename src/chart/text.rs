@@ -1,0 +1,183 @@
+//! Measuring, shortening and wrapping text for layout.
+//!
+//! Layout needs text widths. In the browser they come from the canvas (`measureText`); natively
+//! (tests, SVG snapshots) from [`ApproxMeasure`], a table of average advance widths of common
+//! sans-serif fonts, so layout is deterministic and testable. Text is never cut inside a
+//! grapheme: a base letter keeps its combining marks (Vietnamese written in NFD).
+
+/// Font weight of a text run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// Regular.
+    Normal,
+    /// Bold.
+    Bold,
+}
+
+/// Something that knows how wide text is, in CSS pixels.
+pub trait Measure {
+    /// Width of `text` at `size` px in `weight`.
+    fn width(&self, text: &str, size: f64, weight: Weight) -> f64;
+}
+
+/// Approximate widths of a humanist sans-serif (Noto Sans, Segoe UI, Roboto are all close).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApproxMeasure;
+
+fn advance(c: char) -> f64 {
+    // In ems, rounded averages over Noto Sans / Arial.
+    match c {
+        'i' | 'l' | 'j' | '\'' | '|' | '.' | ',' | ':' | ';' | '!' => 0.27,
+        'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | ' ' => 0.34,
+        'm' | 'w' | 'M' | 'W' => 0.86,
+        '0'..='9' => 0.57,
+        '%' => 0.82,
+        '…' => 0.9,
+        c if c.is_uppercase() => 0.66,
+        c if is_mark(c) => 0.0,
+        _ => 0.55,
+    }
+}
+
+impl Measure for ApproxMeasure {
+    fn width(&self, text: &str, size: f64, weight: Weight) -> f64 {
+        let em: f64 = text.chars().map(advance).sum();
+        let bold = if weight == Weight::Bold { 1.06 } else { 1.0 };
+        em * size * bold
+    }
+}
+
+/// Whether `c` is a combining mark that belongs to the character before it.
+pub fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Byte offsets where text may be cut: after each grapheme (a base and its marks).
+fn cut_points(text: &str) -> Vec<usize> {
+    let mut points = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, _)) = chars.next() {
+        while let Some((_, c)) = chars.peek() {
+            if is_mark(*c) {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        points.push(chars.peek().map_or(text.len(), |(i, _)| *i));
+    }
+    points
+}
+
+/// `text` if it fits in `max` px, else its longest grapheme-safe prefix that fits with "…".
+/// Returns the text and whether it was shortened.
+pub fn fit(m: &dyn Measure, text: &str, size: f64, weight: Weight, max: f64) -> (String, bool) {
+    if m.width(text, size, weight) <= max {
+        return (text.to_string(), false);
+    }
+    let points = cut_points(text);
+    // Binary search over the cut points for the longest prefix that fits.
+    let (mut lo, mut hi) = (0usize, points.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let end = points.get(mid.saturating_sub(1)).copied().unwrap_or(0);
+        let candidate = format!("{}…", text.get(..end).unwrap_or("").trim_end());
+        if m.width(&candidate, size, weight) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let end = if lo == 0 { 0 } else { points.get(lo - 1).copied().unwrap_or(0) };
+    (format!("{}…", text.get(..end).unwrap_or("").trim_end()), true)
+}
+
+/// Wraps `text` into at most `max_lines` lines of at most `max` px, breaking at spaces; the
+/// last line ends in "…" if text remains. Returns the lines and whether anything was cut.
+pub fn wrap(
+    m: &dyn Measure,
+    text: &str,
+    size: f64,
+    weight: Weight,
+    max: f64,
+    max_lines: usize,
+) -> (Vec<String>, bool) {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut cut = false;
+    for (i, word) in words.iter().enumerate() {
+        let candidate = if current.is_empty() {
+            (*word).to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if m.width(&candidate, size, weight) <= max || current.is_empty() {
+            current = candidate;
+            continue;
+        }
+        lines.push(core::mem::take(&mut current));
+        current = (*word).to_string();
+        if lines.len() == max_lines {
+            // No room for the rest: shorten the last full line.
+            let rest = words.get(i..).map(|w| w.join(" ")).unwrap_or_default();
+            let last = lines.pop().unwrap_or_default();
+            let (shortened, _) = fit(m, &format!("{last} {rest}"), size, weight, max);
+            lines.push(shortened);
+            return (lines, true);
+        }
+    }
+    if !current.is_empty() {
+        if lines.len() == max_lines {
+            cut = true;
+        } else {
+            let (line, was_cut) = fit(m, &current, size, weight, max);
+            cut |= was_cut;
+            lines.push(line);
+        }
+    }
+    (lines, cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_never_splits_a_letter_from_its_marks() {
+        // "Hà Giang" with the grave accent as a separate combining mark (NFD).
+        let nfd = "Ha\u{300} Giang Tuye\u{302}n Quang";
+        for max in (5..120).step_by(3) {
+            let (s, _) = fit(&ApproxMeasure, nfd, 12.0, Weight::Normal, max as f64);
+            let before_ellipsis = s.trim_end_matches('…');
+            assert!(
+                !before_ellipsis.chars().next_back().is_some_and(|c| c == 'a' && nfd.contains("a\u{300}") && s.contains("Ha…")),
+                "cut between a and its accent: {s:?}"
+            );
+            assert!(!s.starts_with('\u{300}'));
+            assert!(nfd.starts_with(before_ellipsis), "{s:?} is a prefix");
+            let next = nfd.get(before_ellipsis.len()..).and_then(|r| r.chars().next());
+            assert!(!next.is_some_and(is_mark), "cut before a combining mark: {s:?}");
+        }
+    }
+
+    #[test]
+    fn fit_keeps_short_text_and_shortens_long_text() {
+        let m = ApproxMeasure;
+        assert_eq!(fit(&m, "Hà Giang", 12.0, Weight::Normal, 500.0), ("Hà Giang".into(), false));
+        let (s, cut) = fit(&m, "Thành phố Hồ Chí Minh", 12.0, Weight::Normal, 60.0);
+        assert!(cut && s.ends_with('…') && m.width(&s, 12.0, Weight::Normal) <= 60.0, "{s}");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_marks_the_cut() {
+        let m = ApproxMeasure;
+        let text = "Kinh phí khuyến công 28 tỉnh, thành phố phía Bắc năm 2022";
+        let (lines, cut) = wrap(&m, text, 16.0, Weight::Bold, 200.0, 5);
+        assert!(!cut);
+        assert_eq!(lines.join(" "), text);
+        assert!(lines.iter().all(|l| m.width(l, 16.0, Weight::Bold) <= 200.0), "{lines:?}");
+        let (lines, cut) = wrap(&m, text, 16.0, Weight::Bold, 200.0, 2);
+        assert!(cut && lines.len() == 2 && lines[1].ends_with('…'), "{lines:?}");
+    }
+}
