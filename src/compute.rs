@@ -315,3 +315,81 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
         warnings,
     })
 }
+
+/// A dimension of the records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dim {
+    /// Funding source.
+    Source,
+    /// Region (province).
+    Region,
+    /// Year.
+    Year,
+    /// Activity category.
+    Category,
+}
+
+/// One group of a dimension, split by source: exact sums per declared source, then one more
+/// for records that name no source (so the parts add up to the group's total).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrossRow {
+    /// The group's key (as in the analysis' groups).
+    pub key: String,
+    /// Sums per source, `data.sources.len() + 1` of them.
+    pub by_source: Vec<Measures>,
+}
+
+/// Sums of `dim` × source, in the analysis' group order (first appearance; years ascending).
+///
+/// ```
+/// use khuyencong_charts::{json, model::parse_data, compute::{cross_by_source, Dim}};
+/// let v = json::parse(r#"{"title":"T","unit":"ty_dong","records":[
+///   {"region":"A","source":"kcqg","actual":"1"},{"region":"A","source":"kcdp","actual":"2"},
+///   {"region":"B","actual":"5"}]}"#).unwrap();
+/// let rows = cross_by_source(&parse_data(&v).unwrap(), Dim::Region).unwrap();
+/// assert_eq!(rows[0].by_source[1].actual.unwrap().to_string(), "2");
+/// assert_eq!(rows[1].by_source[2].actual.unwrap().to_string(), "5"); // no source
+/// ```
+pub fn cross_by_source(data: &FundingData, dim: Dim) -> Result<Vec<CrossRow>> {
+    let width = data.sources.len() + 1;
+    let mut order: Vec<String> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut sums: Vec<Vec<Sums>> = Vec::new();
+    for (i, r) in data.records.iter().enumerate() {
+        let key = match dim {
+            Dim::Source => r
+                .source
+                .and_then(|s| data.sources.get(s))
+                .map(|s| s.key.clone()),
+            Dim::Region => r.region.clone(),
+            Dim::Year => r.year.map(|y| y.to_string()),
+            Dim::Category => r.category.clone(),
+        };
+        let Some(key) = key else { continue };
+        let row = match index.get(&key) {
+            Some(&row) => row,
+            None => {
+                order.push(key.clone());
+                sums.push(vec![Sums::default(); width]);
+                index.insert(key, order.len() - 1);
+                order.len() - 1
+            }
+        };
+        let col = r.source.unwrap_or(width - 1);
+        if let Some(cell) = sums.get_mut(row).and_then(|cols| cols.get_mut(col)) {
+            cell.add(&r.measures, &format!("records[{i}]"))?;
+        }
+    }
+    let mut rows: Vec<CrossRow> = order
+        .into_iter()
+        .zip(sums)
+        .map(|(key, cols)| CrossRow {
+            key,
+            by_source: cols.into_iter().map(|s| s.0).collect(),
+        })
+        .collect();
+    if dim == Dim::Year {
+        rows.sort_by_key(|r| r.key.parse::<i64>().unwrap_or(0));
+    }
+    Ok(rows)
+}

@@ -37,6 +37,7 @@
     )
 )]
 
+pub mod chart;
 pub mod compute;
 pub mod error;
 pub mod exact;

@@ -43,6 +43,12 @@ impl Options {
     /// assert_eq!((e.code(), e.path()), ("invalid_option", "options.locale"));
     /// ```
     pub fn from_value(v: &Value) -> Result<Options> {
+        Options::from_value_with(v, &[])
+    }
+
+    /// Like [`Options::from_value`], also accepting the option names in `extra` (the chart's
+    /// own options, read elsewhere).
+    pub fn from_value_with(v: &Value, extra: &[&'static str]) -> Result<Options> {
         let mut o = Options::default();
         let members = match v {
             Value::Null => return Ok(o),
@@ -58,10 +64,11 @@ impl Options {
             }
         };
         for (k, _) in members {
-            if !FIELDS.contains(&k.as_str()) {
+            if !FIELDS.contains(&k.as_str()) && !extra.contains(&k.as_str()) {
+                let known: Vec<&'static str> = FIELDS.iter().chain(extra).copied().collect();
                 return Err(Error::new(
                     ErrorKind::UnknownOption {
-                        suggestion: suggest(k, FIELDS),
+                        suggestion: suggest(k, &known),
                     },
                     join("options", &clip(k)),
                 ));

@@ -1,8 +1,8 @@
 //! The chart description: what to draw and what can be pointed at, in CSS pixels. Layout makes
 //! it once; the painter and hit-testing only read it.
 
-use super::theme::Rgba;
 use super::text::Weight;
+use super::theme::Rgba;
 
 /// Horizontal text anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +175,14 @@ impl Shape {
     pub fn contains(&self, x: f64, y: f64) -> bool {
         match *self {
             Shape::Rect { x: rx, y: ry, w, h } => x >= rx && x <= rx + w && y >= ry && y <= ry + h,
-            Shape::Sector { cx, cy, r0, r1, a0, a1 } => {
+            Shape::Sector {
+                cx,
+                cy,
+                r0,
+                r1,
+                a0,
+                a1,
+            } => {
                 let (dx, dy) = (x - cx, y - cy);
                 let r = (dx * dx + dy * dy).sqrt();
                 if r < r0 || r > r1 {

@@ -88,8 +88,15 @@ pub fn fit(m: &dyn Measure, text: &str, size: f64, weight: Weight, max: f64) -> 
             hi = mid - 1;
         }
     }
-    let end = if lo == 0 { 0 } else { points.get(lo - 1).copied().unwrap_or(0) };
-    (format!("{}…", text.get(..end).unwrap_or("").trim_end()), true)
+    let end = if lo == 0 {
+        0
+    } else {
+        points.get(lo - 1).copied().unwrap_or(0)
+    };
+    (
+        format!("{}…", text.get(..end).unwrap_or("").trim_end()),
+        true,
+    )
 }
 
 /// Wraps `text` into at most `max_lines` lines of at most `max` px, breaking at spaces; the
@@ -151,22 +158,36 @@ mod tests {
             let (s, _) = fit(&ApproxMeasure, nfd, 12.0, Weight::Normal, max as f64);
             let before_ellipsis = s.trim_end_matches('…');
             assert!(
-                !before_ellipsis.chars().next_back().is_some_and(|c| c == 'a' && nfd.contains("a\u{300}") && s.contains("Ha…")),
+                !before_ellipsis
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c == 'a' && nfd.contains("a\u{300}") && s.contains("Ha…")),
                 "cut between a and its accent: {s:?}"
             );
             assert!(!s.starts_with('\u{300}'));
             assert!(nfd.starts_with(before_ellipsis), "{s:?} is a prefix");
-            let next = nfd.get(before_ellipsis.len()..).and_then(|r| r.chars().next());
-            assert!(!next.is_some_and(is_mark), "cut before a combining mark: {s:?}");
+            let next = nfd
+                .get(before_ellipsis.len()..)
+                .and_then(|r| r.chars().next());
+            assert!(
+                !next.is_some_and(is_mark),
+                "cut before a combining mark: {s:?}"
+            );
         }
     }
 
     #[test]
     fn fit_keeps_short_text_and_shortens_long_text() {
         let m = ApproxMeasure;
-        assert_eq!(fit(&m, "Hà Giang", 12.0, Weight::Normal, 500.0), ("Hà Giang".into(), false));
+        assert_eq!(
+            fit(&m, "Hà Giang", 12.0, Weight::Normal, 500.0),
+            ("Hà Giang".into(), false)
+        );
         let (s, cut) = fit(&m, "Thành phố Hồ Chí Minh", 12.0, Weight::Normal, 60.0);
-        assert!(cut && s.ends_with('…') && m.width(&s, 12.0, Weight::Normal) <= 60.0, "{s}");
+        assert!(
+            cut && s.ends_with('…') && m.width(&s, 12.0, Weight::Normal) <= 60.0,
+            "{s}"
+        );
     }
 
     #[test]
@@ -176,8 +197,16 @@ mod tests {
         let (lines, cut) = wrap(&m, text, 16.0, Weight::Bold, 200.0, 5);
         assert!(!cut);
         assert_eq!(lines.join(" "), text);
-        assert!(lines.iter().all(|l| m.width(l, 16.0, Weight::Bold) <= 200.0), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| m.width(l, 16.0, Weight::Bold) <= 200.0),
+            "{lines:?}"
+        );
         let (lines, cut) = wrap(&m, text, 16.0, Weight::Bold, 200.0, 2);
-        assert!(cut && lines.len() == 2 && lines[1].ends_with('…'), "{lines:?}");
+        assert!(
+            cut && lines.len() == 2 && lines[1].ends_with('…'),
+            "{lines:?}"
+        );
     }
 }

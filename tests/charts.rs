@@ -1,0 +1,299 @@
+//! Every chart kind, laid out natively and drawn through plotters' SVG backend, compared with
+//! the committed snapshots in tests/snapshots/ (`UPDATE_SNAPSHOTS=1 cargo test --test charts`
+//! rewrites them; look at the change before committing it). Also: hit-testing is a pure
+//! function of the spec and a point.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use khuyencong_charts::chart::paint::{paint, Scale};
+use khuyencong_charts::chart::{layout, ApproxMeasure, ChartOptions, Input, Mode, Shape, Spec};
+use khuyencong_charts::{analyze, json, model::parse_data};
+use plotters::prelude::*;
+
+struct Case {
+    name: &'static str,
+    data: &'static str,
+    options: &'static str,
+    width: f64,
+    mode: Mode,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "summary-phia-bac",
+        data: "phia-bac-2022.json",
+        options: r#"{"kind":"summary"}"#,
+        width: 720.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "summary-cao-bang-360",
+        data: "cao-bang-2021-2025.json",
+        options: r#"{"kind":"summary"}"#,
+        width: 360.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "sources-phia-bac",
+        data: "phia-bac-2022.json",
+        options: r#"{"kind":"sources"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "sources-phia-bac-360-dark",
+        data: "phia-bac-2022.json",
+        options: r#"{"kind":"sources"}"#,
+        width: 360.0,
+        mode: Mode::Dark,
+    },
+    Case {
+        name: "plan-actual-phia-bac",
+        data: "phia-bac-2022.json",
+        options: r#"{"kind":"plan-actual"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "plan-actual-phia-bac-en",
+        data: "phia-bac-2022.json",
+        options: r#"{"kind":"plan-actual","locale":"en"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "regions-provinces",
+        data: "dia-phuong-cong-bo.json",
+        options: r#"{"kind":"regions"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "regions-63",
+        data: "63-tinh-minh-hoa.json",
+        options: r#"{"kind":"regions"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "leverage-cao-bang",
+        data: "cao-bang-2021-2025.json",
+        options: r#"{"kind":"leverage"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "leverage-provinces",
+        data: "dia-phuong-cong-bo.json",
+        options: r#"{"kind":"leverage","by":"region"}"#,
+        width: 640.0,
+        mode: Mode::Dark,
+    },
+    Case {
+        name: "trend-provinces",
+        data: "dia-phuong-cong-bo.json",
+        options: r#"{"kind":"trend"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "categories-dak-lak",
+        data: "dak-lak-2020.json",
+        options: r#"{"kind":"categories"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "categories-binh-dinh-360",
+        data: "binh-dinh-2021.json",
+        options: r#"{"kind":"categories"}"#,
+        width: 360.0,
+        mode: Mode::Light,
+    },
+];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn build(case: &Case) -> Spec {
+    let text = fs::read_to_string(root().join("www/data").join(case.data)).expect("data file");
+    let data = parse_data(&json::parse(&text).expect("json")).expect("valid data");
+    let options =
+        ChartOptions::from_value(&json::parse(case.options).expect("options")).expect("options");
+    let analysis = analyze(&data, &options.analysis).expect("analysis");
+    layout(&Input {
+        data: &data,
+        analysis: &analysis,
+        options: &options,
+        mode: case.mode,
+        width: case.width,
+        height: None,
+        hidden: &[],
+        measure: &ApproxMeasure,
+    })
+}
+
+fn svg(spec: &Spec) -> String {
+    let mut out = String::new();
+    {
+        let backend = SVGBackend::with_string(
+            &mut out,
+            (spec.width.ceil() as u32, spec.height.ceil() as u32),
+        );
+        let area = backend.into_drawing_area();
+        paint(
+            spec,
+            &area,
+            Scale {
+                px: 1.0,
+                text: 1.24,
+            },
+            None,
+        )
+        .expect("paint");
+        area.present().expect("present");
+    }
+    out
+}
+
+#[test]
+fn every_kind_matches_its_snapshot() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failures = Vec::new();
+    for case in CASES {
+        let spec = build(case);
+        assert!(
+            !spec.items.is_empty(),
+            "{}: a chart with nothing to point at",
+            case.name
+        );
+        assert!(
+            spec.height > 100.0 && spec.height < 3000.0,
+            "{}: height {}",
+            case.name,
+            spec.height
+        );
+        let out = svg(&spec);
+        assert!(out.contains("<text"), "{}: has text", case.name);
+        let path = root()
+            .join("tests/snapshots")
+            .join(format!("{}.svg", case.name));
+        if update || !path.exists() {
+            fs::write(&path, &out).expect("write snapshot");
+            continue;
+        }
+        let want = fs::read_to_string(&path).expect("snapshot");
+        if want != out {
+            fs::write(path.with_extension("new.svg"), &out).expect("write new");
+            failures.push(case.name);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "snapshots differ (see tests/snapshots/*.new.svg): {failures:?}"
+    );
+}
+
+fn center(shape: &Shape) -> (f64, f64) {
+    match *shape {
+        Shape::Rect { x, y, w, h } => (x + w / 2.0, y + h / 2.0),
+        Shape::Sector {
+            cx,
+            cy,
+            r0,
+            r1,
+            a0,
+            a1,
+        } => {
+            let (a, r) = ((a0 + a1) / 2.0, (r0 + r1) / 2.0);
+            (
+                cx + r * (a - std::f64::consts::FRAC_PI_2).cos(),
+                cy + r * (a - std::f64::consts::FRAC_PI_2).sin(),
+            )
+        }
+    }
+}
+
+#[test]
+fn hit_testing_finds_each_item_at_its_centre_and_nothing_outside() {
+    for case in CASES {
+        let spec = build(case);
+        for (i, item) in spec.items.iter().enumerate() {
+            let (x, y) = center(&item.shape);
+            assert_eq!(
+                spec.hit(x, y, 0.0),
+                Some(i),
+                "{}: item {i} ({})",
+                case.name,
+                item.title
+            );
+            assert!(
+                !item.rows.is_empty() && !item.speech.is_empty(),
+                "{}: item {i} has tooltip text",
+                case.name
+            );
+        }
+        assert_eq!(spec.hit(-10.0, -10.0, 8.0), None, "{}", case.name);
+        assert_eq!(
+            spec.hit(spec.width / 2.0, 2.0, 0.0),
+            None,
+            "{}: the title is not a data point",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn tooltips_carry_exact_figures_and_full_labels() {
+    let spec = build(&CASES[2]); // sources donut of the seed figures
+    let kcqg = &spec.items[0];
+    assert_eq!(kcqg.title, "Khuyến công quốc gia");
+    assert!(
+        kcqg.rows
+            .contains(&("Thực hiện".into(), "79,5 tỷ đồng".into())),
+        "{:?}",
+        kcqg.rows
+    );
+    assert!(
+        kcqg.rows.contains(&("Tỷ trọng".into(), "46,7%".into())),
+        "{:?}",
+        kcqg.rows
+    );
+    let spec = build(&CASES[7]); // 63 provinces: long names are shortened on the axis only
+    let longest = spec
+        .items
+        .iter()
+        .map(|i| i.title.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest >= 18, "full names in tooltips, got {longest} chars");
+}
+
+#[test]
+fn hiding_a_series_removes_its_marks_and_rescales() {
+    let case = &CASES[4]; // plan-actual
+    let text = fs::read_to_string(Path::new(&root()).join("www/data").join(case.data)).unwrap();
+    let data = parse_data(&json::parse(&text).unwrap()).unwrap();
+    let options = ChartOptions::from_value(&json::parse(case.options).unwrap()).unwrap();
+    let analysis = analyze(&data, &options.analysis).unwrap();
+    let hidden = vec!["plan".to_string()];
+    let run = |hidden: &[String]| {
+        layout(&Input {
+            data: &data,
+            analysis: &analysis,
+            options: &options,
+            mode: Mode::Light,
+            width: 640.0,
+            height: None,
+            hidden,
+            measure: &ApproxMeasure,
+        })
+    };
+    let all = run(&[]);
+    let some = run(&hidden);
+    assert_eq!(all.items.len(), 6); // 3 rows (2 sources + total) × plan, actual
+    assert_eq!(some.items.len(), 3);
+    assert!(some.legend.iter().any(|l| l.key == "plan" && l.hidden));
+}
