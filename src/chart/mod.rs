@@ -229,7 +229,7 @@ impl Ctx<'_> {
 /// let spec = layout(&Input { data: &data, analysis: &analysis, options: &options, mode: Mode::Light,
 ///     width: 640.0, height: None, hidden: &[], measure: &ApproxMeasure });
 /// assert_eq!(spec.items.len(), 2); // one sector per source
-/// assert!(spec.hit(spec.items[0].anchor.0, spec.items[0].anchor.1, 0.0).is_some());
+/// assert_eq!(spec.items[0].title, "Khuyến công quốc gia");
 /// ```
 pub fn layout(input: &Input<'_>) -> Spec {
     let ctx = Ctx {
