@@ -469,6 +469,21 @@ impl Writer {
         }
     }
 
+    /// Writes a finite number (rounded to 2 decimals: these are pixel positions), or `null`.
+    pub fn number(&mut self, v: f64) {
+        if v.is_finite() {
+            let r = (v * 100.0).round() / 100.0;
+            self.raw(&format!("{r}"));
+        } else {
+            self.raw("null");
+        }
+    }
+
+    /// Writes `true` or `false`.
+    pub fn boolean(&mut self, b: bool) {
+        self.raw(if b { "true" } else { "false" });
+    }
+
     fn raw(&mut self, s: &str) {
         self.sep();
         self.out.push_str(s);

@@ -259,3 +259,141 @@ fn decomposed_text_is_the_same_group() {
     assert_eq!(text(&regions.get(0), &["label"]), "H\u{e0} Giang");
     assert_eq!(text(&regions.get(0), &["actual"]), "3");
 }
+
+mod chart {
+    use super::*;
+    use khuyencong_charts::web::Chart;
+    use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+    const KINDS: [(&str, &str); 7] = [
+        ("summary", include_str!("../www/data/phia-bac-2022.json")),
+        ("sources", include_str!("../www/data/phia-bac-2022.json")),
+        (
+            "plan-actual",
+            include_str!("../www/data/phia-bac-2022.json"),
+        ),
+        ("regions", include_str!("../www/data/63-tinh-minh-hoa.json")),
+        (
+            "leverage",
+            include_str!("../www/data/cao-bang-2021-2025.json"),
+        ),
+        ("trend", include_str!("../www/data/dia-phuong-cong-bo.json")),
+        ("categories", include_str!("../www/data/dak-lak-2020.json")),
+    ];
+
+    fn canvas() -> HtmlCanvasElement {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        doc.create_element("canvas").unwrap().dyn_into().unwrap()
+    }
+
+    /// Pixels that differ from the top-left (background) pixel.
+    fn ink(c: &HtmlCanvasElement) -> usize {
+        let ctx: CanvasRenderingContext2d =
+            c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        let data = ctx
+            .get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+            .unwrap()
+            .data();
+        let bg = [data[0], data[1], data[2]];
+        data.chunks(4).filter(|p| [p[0], p[1], p[2]] != bg).count()
+    }
+
+    fn view(chart: &Chart) -> JsValue {
+        js_sys::JSON::parse(&chart.view()).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn every_kind_lays_out_paints_and_hit_tests() {
+        for (kind, data) in KINDS {
+            let mut chart =
+                Chart::new(data.into(), options(&format!(r#"{{"kind":"{kind}"}}"#))).unwrap();
+            let c = canvas();
+            let h = chart.layout(&c, 640.0, 0.0, false);
+            assert!(h > 100.0, "{kind}: height {h}");
+            // Device pixels at DPR 2.
+            c.set_width(1280);
+            c.set_height((h * 2.0).ceil() as u32);
+            chart.paint(c.clone(), 2.0, -1).unwrap();
+            let painted = ink(&c);
+            let total = (c.width() * c.height()) as usize;
+            assert!(
+                painted > total / 50,
+                "{kind}: only {painted} of {total} pixels painted"
+            );
+            let v = view(&chart);
+            let items = get(&v, "items").dyn_into::<Array>().unwrap();
+            assert!(items.length() > 0, "{kind}: items");
+            for i in 0..items.length() {
+                let rect = get(&items.get(i), "rect").dyn_into::<Array>().unwrap();
+                let r: Vec<f64> = (0..4).map(|k| rect.get(k).as_f64().unwrap()).collect();
+                if kind == "sources" {
+                    continue; // a sector's bounding box centre is the donut hole
+                }
+                let hit = chart.hit(r[0] + r[2] / 2.0, r[1] + r[3] / 2.0, 0.0);
+                assert_eq!(hit, i as i32, "{kind}: item {i}");
+            }
+            // Painting with an item active draws its outline: more ink than without.
+            chart.paint(c.clone(), 2.0, 0).unwrap();
+            assert!(ink(&c) > painted, "{kind}: focus outline drawn");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn tooltip_texts_description_and_legend_toggle() {
+        let seed = KINDS[1].1;
+        let mut chart = Chart::new(seed.into(), options(r#"{"kind":"sources"}"#)).unwrap();
+        let c = canvas();
+        chart.layout(&c, 640.0, 0.0, false);
+        let v = view(&chart);
+        let first = get(&v, "items").dyn_into::<Array>().unwrap().get(0);
+        assert_eq!(text(&first, &["title"]), "Khuyến công quốc gia");
+        let rows = js_sys::JSON::stringify(&get(&first, "rows"))
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert!(
+            rows.contains("79,5 tỷ đồng") && rows.contains("46,7%"),
+            "{rows}"
+        );
+        assert_eq!(
+            text(&v, &["description"]),
+            "Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2% kế hoạch (179 tỷ đồng). \
+             Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%."
+        );
+        // Hiding the national series leaves one sector.
+        assert!(chart.toggle_series(0));
+        chart.layout(&c, 640.0, 0.0, false);
+        let v = view(&chart);
+        assert_eq!(get(&v, "items").dyn_into::<Array>().unwrap().length(), 1);
+        let legend = get(&v, "legend").dyn_into::<Array>().unwrap();
+        assert_eq!(get(&legend.get(0), "hidden"), JsValue::TRUE);
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_data_and_options_throw_and_update_keeps_the_last_good_state() {
+        let err = Chart::new(
+            r#"{"title":"x","unit":"ty_dong","records":[{"plan":"1,5"}]}"#.into(),
+            JsValue::UNDEFINED,
+        )
+        .err()
+        .unwrap();
+        assert_eq!(text(&err, &["code"]), "invalid_amount");
+        let err = Chart::new(KINDS[0].1.into(), options(r#"{"kind":"pie"}"#))
+            .err()
+            .unwrap();
+        assert_eq!(
+            (text(&err, &["code"]), text(&err, &["path"])),
+            ("invalid_option".into(), "options.kind".into())
+        );
+        let mut chart = Chart::new(KINDS[0].1.into(), options(r#"{"kind":"summary"}"#)).unwrap();
+        let err = chart
+            .update("{".into(), options(r#"{"kind":"summary"}"#))
+            .unwrap_err();
+        assert_eq!(text(&err, &["code"]), "invalid_json");
+        let c = canvas();
+        assert!(
+            chart.layout(&c, 360.0, 0.0, true) > 100.0,
+            "still has its data"
+        );
+    }
+}

@@ -6,6 +6,7 @@
 
 mod axis;
 mod bars;
+mod describe;
 mod donut;
 mod frame;
 mod kinds;
@@ -15,6 +16,7 @@ mod summary;
 pub mod text;
 pub mod theme;
 
+pub use describe::describe;
 pub use spec::{Item, LegendEntry, Mark, Shape, Spec};
 pub use text::{ApproxMeasure, Measure};
 pub use theme::{Mode, Theme};

@@ -4,7 +4,10 @@
 //! back; nothing else happens here. Errors cross to JavaScript in one place, [`to_js_error`],
 //! as a real `Error` with `name === "KhuyenCongError"`, `code` and `path`.
 
+mod chart;
 mod interop;
+
+pub use chart::Chart;
 
 use wasm_bindgen::prelude::*;
 

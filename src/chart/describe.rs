@@ -1,0 +1,119 @@
+//! A description of the figures in the press's phrasing, for screen readers (the chart's
+//! accessible description) and for the page text around a chart.
+
+use crate::compute::Analysis;
+use crate::format::{Locale, NumberFormat, DASH};
+use crate::model::FundingData;
+
+/// "Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2% kế hoạch (179 tỷ đồng).
+/// Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%." An author-written
+/// `description` comes first when the data has one.
+///
+/// ```
+/// use khuyencong_charts::{analyze, json, model::parse_data, chart::describe, Options};
+/// let data = parse_data(&json::parse(include_str!("../../www/data/phia-bac-2022.json")).unwrap()).unwrap();
+/// let a = analyze(&data, &Options::default()).unwrap();
+/// assert_eq!(describe(&data, &a),
+///   "Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2% kế hoạch (179 tỷ đồng). \
+///    Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%.");
+/// ```
+pub fn describe(data: &FundingData, a: &Analysis) -> String {
+    let locale = a.options.locale;
+    let nf = NumberFormat::new(locale);
+    let o = &a.options;
+    let amount = |d| nf.amount(d, a.unit, o.amount_digits);
+    let pct = |d| nf.percent(d, o.percent_digits);
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(d) = &data.description {
+        parts.push(ensure_period(d));
+    }
+    let t = &a.total;
+    if let Some(actual) = t.sums.actual {
+        let mut s = match locale {
+            Locale::Vi => format!("Tổng kinh phí khuyến công thực hiện là {}", amount(actual)),
+            Locale::En => format!("Industrial promotion spending totalled {}", amount(actual)),
+        };
+        if let (Some(att), Some(plan)) = (t.attainment, t.sums.plan) {
+            s.push_str(&match locale {
+                Locale::Vi => format!(", đạt {} kế hoạch ({})", pct(att), amount(plan)),
+                Locale::En => format!(", {} of the plan ({})", pct(att), amount(plan)),
+            });
+        }
+        parts.push(format!("{s}."));
+    }
+    let shares: Vec<String> = a
+        .by_source
+        .iter()
+        .filter_map(|g| {
+            let share = g.figure.share?;
+            Some(match locale {
+                Locale::Vi => format!("{} chiếm {}", g.label, pct(share)),
+                Locale::En => format!("{} {}", g.label, pct(share)),
+            })
+        })
+        .collect();
+    if !shares.is_empty() {
+        let joined = lower_after_first(&shares).join(", ");
+        parts.push(match locale {
+            Locale::Vi => format!("{joined}."),
+            Locale::En => format!("Shares: {joined}."),
+        });
+    }
+    if let Some(lev) = t.leverage {
+        let lev = nf.decimal(lev, o.ratio_digits);
+        parts.push(match locale {
+            Locale::Vi => format!("1 đồng khuyến công thu hút được {lev} đồng vốn đối ứng."),
+            Locale::En => {
+                format!("Each VND of promotion funds attracted {lev} VND of counterpart capital.")
+            }
+        });
+    }
+    if let Some(n) = t.sums.projects {
+        parts.push(match locale {
+            Locale::Vi => format!("Có {}.", nf.projects(n)),
+            Locale::En => format!("{} in all.", capitalize(&nf.projects(n))),
+        });
+    }
+    if parts.is_empty() {
+        return DASH.to_string();
+    }
+    parts.join(" ")
+}
+
+fn ensure_period(s: &str) -> String {
+    let t = s.trim_end();
+    if t.ends_with(['.', '!', '?', '…']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// "Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%": mid-sentence
+/// labels start in lower case when they begin a capitalized phrase.
+fn lower_after_first(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i == 0 { s.clone() } else { lower_first(s) })
+        .collect()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        // Keep acronyms and names written in capitals (KCQG, ODA) as they are.
+        Some(c) if c.is_uppercase() && !chars.clone().next().is_some_and(char::is_uppercase) => {
+            c.to_lowercase().chain(chars).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
