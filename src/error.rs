@@ -116,6 +116,11 @@ pub enum ErrorKind {
     },
     /// A sum or ratio is too large to compute exactly.
     Overflow,
+    /// Something failed that bad input cannot cause (a canvas without a 2D context...).
+    Internal {
+        /// What failed, for the developer.
+        detail: String,
+    },
 }
 
 /// Why a JSON text failed to parse.
@@ -232,6 +237,7 @@ impl Error {
             ErrorKind::TooLarge { .. } => "too_large",
             ErrorKind::InvalidOption { .. } => "invalid_option",
             ErrorKind::Overflow => "overflow",
+            ErrorKind::Internal { .. } => "internal",
         }
     }
 
@@ -388,6 +394,9 @@ impl Error {
             ErrorKind::Overflow => {
                 "tổng hoặc tỷ lệ quá lớn để tính chính xác.".to_string()
             }
+            ErrorKind::Internal { detail } => {
+                format!("lỗi nội bộ khi vẽ biểu đồ ({detail}); các biểu đồ khác không bị ảnh hưởng.")
+            }
         }
     }
 
@@ -509,6 +518,9 @@ impl Error {
                 format!("the option value \"{value}\" is not valid; allowed: {allowed}.")
             }
             ErrorKind::Overflow => "a sum or ratio is too large to compute exactly.".to_string(),
+            ErrorKind::Internal { detail } => {
+                format!("internal error while drawing ({detail}); other charts are not affected.")
+            }
         }
     }
 }

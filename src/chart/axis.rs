@@ -18,14 +18,16 @@ pub fn ticks(max: f64, target: usize) -> Vec<Decimal> {
     let raw = max / target;
     let exp = raw.log10().floor() as i32;
     let mag = 10f64.powi(exp);
-    let m: i64 = [1, 2, 5, 10]
+    // Steps of 1, 2, 2.5, 5 or 10 × 10^exp, as (mantissa, extra decimal places).
+    let (m, extra): (i64, i32) = [(10, 1), (20, 1), (25, 1), (50, 1), (100, 1)]
         .into_iter()
-        .find(|m| (*m as f64) * mag >= raw)
-        .unwrap_or(10);
-    let step = if exp >= 0 {
-        Decimal::from(m).checked_mul(Decimal::from(10i64.pow(exp.min(18) as u32)))
+        .find(|(m, _)| (*m as f64) / 10.0 * mag >= raw)
+        .unwrap_or((100, 1));
+    let e = exp - extra;
+    let step = if e >= 0 {
+        Decimal::from(m).checked_mul(Decimal::from(10i64.pow(e.min(18) as u32)))
     } else {
-        Some(Decimal::new(m, (-exp).min(28) as u32))
+        Some(Decimal::new(m, (-e).min(28) as u32).normalize())
     };
     let Some(step) = step else {
         return vec![Decimal::ZERO, Decimal::ONE];

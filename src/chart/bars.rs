@@ -180,7 +180,10 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
         .unwrap_or(1)
         .max(1);
     let thick = if per_row == 1 { 16.0 } else { 12.0 };
-    let row_h = per_row as f64 * thick + (per_row as f64 - 1.0) * 3.0 + 12.0;
+    // On a phone, labels get their own line above the bars, which then use the full width.
+    let stacked = w < 480.0;
+    let head = if stacked { 18.0 } else { 0.0 };
+    let row_h = head + per_row as f64 * thick + (per_row as f64 - 1.0) * 3.0 + 12.0;
     let m = ctx.m();
     let inner = w - 2.0 * p;
     let widest_label = bars
@@ -188,14 +191,18 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
         .iter()
         .map(|r| m.width(&r.label, LABEL, Weight::Normal))
         .fold(0.0, f64::max);
-    let label_w = widest_label.min(inner * 0.38).max(40.0);
+    let label_w = if stacked {
+        inner
+    } else {
+        widest_label.min(inner * 0.38).max(40.0)
+    };
     let note_w = bars
         .rows
         .iter()
         .filter_map(|r| r.note.as_ref())
         .map(|n| m.width(n, NOTE, Weight::Bold) + 8.0)
         .fold(0.0, f64::max);
-    let x0 = p + label_w + 10.0;
+    let x0 = if stacked { p } else { p + label_w + 10.0 };
     let x1 = (w - p - note_w).max(x0 + 40.0);
     let axis_max = ticks(bars.max_value(ctx), ((x1 - x0) / 90.0) as usize);
     let max = axis_max
@@ -240,19 +247,24 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
     for (i, row) in bars.rows.iter().enumerate() {
         let y_row = top + i as f64 * row_h;
         let (label, _) = fit(m, &row.label, LABEL, Weight::Normal, label_w);
+        let (label_y, baseline) = if stacked {
+            (y_row + 4.0, Baseline::Top)
+        } else {
+            (y_row + row_h / 2.0, Baseline::Middle)
+        };
         spec.marks.push(Mark::Text {
             x: p,
-            y: y_row + row_h / 2.0,
+            y: label_y,
             text: label,
             size: LABEL,
             weight: Weight::Normal,
             color: ctx.theme.text,
             align: Align::Start,
-            baseline: Baseline::Middle,
+            baseline,
         });
         let mut row_end = x0;
         for (j, bar) in row.bars.iter().enumerate() {
-            let y = y_row + 6.0 + j as f64 * (thick + 3.0);
+            let y = y_row + head + 6.0 + j as f64 * (thick + 3.0);
             let mut x = x0;
             for seg in &bar.segs {
                 let Some(series) = bars.series.get(seg.series) else {
@@ -292,7 +304,7 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
         if let Some(note) = &row.note {
             spec.marks.push(Mark::Text {
                 x: row_end + 6.0,
-                y: y_row + row_h / 2.0,
+                y: y_row + head + (row_h - head) / 2.0,
                 text: note.clone(),
                 size: NOTE,
                 weight: Weight::Bold,

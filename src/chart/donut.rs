@@ -173,7 +173,7 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
             baseline: Baseline::Middle,
         });
         // The name too, so the slices differ by more than colour.
-        let (name, _) = fit(ctx.m(), &s.label, 12.0, Weight::Normal, label_room + 20.0);
+        let (name, _) = fit(ctx.m(), &s.label, 12.0, Weight::Normal, label_room - 10.0);
         spec.marks.push(Mark::Text {
             x: lx,
             y: y_name,
@@ -209,12 +209,18 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
         });
     }
     let (value, label) = center;
-    let (value, _) = fit(ctx.m(), &value, 18.0, Weight::Bold, 2.0 * r0 - 12.0);
+    // The key figure: a smaller size before any shortening.
+    let room = 2.0 * r0 - 12.0;
+    let size = [18.0, 16.0, 14.0, 12.0]
+        .into_iter()
+        .find(|s| ctx.m().width(&value, *s, Weight::Bold) <= room)
+        .unwrap_or(12.0);
+    let (value, _) = fit(ctx.m(), &value, size, Weight::Bold, room);
     spec.marks.push(Mark::Text {
         x: cx,
         y: cy - 2.0,
         text: value,
-        size: 18.0,
+        size,
         weight: Weight::Bold,
         color: ctx.theme.text,
         align: Align::Middle,

@@ -79,7 +79,8 @@ pub fn header(ctx: &Ctx<'_>, items: &[LegendItem]) -> Header {
     if !items.is_empty() {
         y += 8.0;
         let mut x = p;
-        let row_h = 22.0;
+        // 24 px: the minimum target size of WCAG 2.2 (2.5.8).
+        let row_h = 24.0;
         for item in items {
             let hidden = ctx.is_hidden(&item.key);
             let label_w = ctx
@@ -100,14 +101,14 @@ pub fn header(ctx: &Ctx<'_>, items: &[LegendItem]) -> Header {
             };
             marks.push(Mark::Rect {
                 x,
-                y: y + 3.0,
+                y: y + 5.0,
                 w: 14.0,
                 h: 14.0,
                 fill,
             });
             marks.push(Mark::Text {
                 x: x + 20.0,
-                y: y + 10.0,
+                y: y + 12.0,
                 text: label.clone(),
                 size: LEGEND,
                 weight: Weight::Normal,
@@ -122,7 +123,7 @@ pub fn header(ctx: &Ctx<'_>, items: &[LegendItem]) -> Header {
             if hidden {
                 // Struck through, so "hidden" does not rest on colour alone.
                 marks.push(Mark::Line {
-                    points: vec![(x + 20.0, y + 10.5), (x + 20.0 + label_w, y + 10.5)],
+                    points: vec![(x + 20.0, y + 12.5), (x + 20.0 + label_w, y + 12.5)],
                     color: ctx.theme.muted,
                     width: 1.0,
                 });
@@ -152,7 +153,7 @@ pub fn footer(ctx: &Ctx<'_>) -> (Vec<String>, f64) {
     match &ctx.input.data.source {
         Some(source) => {
             let text = format!("{}{}", ctx.t("Nguồn: ", "Source: "), source);
-            let (lines, _) = wrap(ctx.m(), &text, FOOT, Weight::Normal, w - 2.0 * p, 2);
+            let (lines, _) = wrap(ctx.m(), &text, FOOT, Weight::Normal, w - 2.0 * p, 4);
             let h = 8.0 + 16.0 * lines.len() as f64 + p;
             (lines, h)
         }

@@ -535,20 +535,37 @@ fn leverage(ctx: &Ctx<'_>) -> Option<Spec> {
             .map(|s| vec![(s, String::new())])
             .unwrap_or_default(),
     };
-    let mut rows: Vec<Row> = match dim {
+    let used: Vec<&Group> = match dim {
         Some(dim) => sorted(
             ctx,
             dim,
             groups(ctx, dim).iter().filter(|g| usable(g)).collect(),
             |f| f.leverage,
-        )
-        .into_iter()
-        .map(|g| row(g.label.clone(), &g.figure))
-        .collect(),
+        ),
         None => Vec::new(),
     };
-    if a.total.sums.counterpart.is_some() && (rows.len() != 1) {
-        rows.push(row(ctx.t("Tổng cộng", "Total").to_string(), &a.total));
+    let mut rows: Vec<Row> = used
+        .iter()
+        .map(|g| row(g.label.clone(), &g.figure))
+        .collect();
+    // The whole the headline sentence speaks of: the groups shown, summed exactly (a group
+    // without counterpart capital must not dilute the ratio); or the data's total when no group
+    // has any (counterpart reported for the programme only).
+    let whole: Option<Figure> = match used.as_slice() {
+        [] => a.total.sums.counterpart.map(|_| a.total.clone()),
+        [one] => Some(one.figure.clone()),
+        many => sum_figures(many, ctx.input.options.analysis.ratio_digits),
+    };
+    if let Some(w) = &whole {
+        if used.len() != 1 {
+            let all_groups = dim.is_none_or(|d| used.len() == groups(ctx, d).len());
+            let label = if all_groups {
+                ctx.t("Tổng cộng", "Total")
+            } else {
+                ctx.t("Tổng các nhóm trên", "Total of the above")
+            };
+            rows.push(row(label.to_string(), w));
+        }
     }
     if rows.is_empty() {
         return None;
@@ -573,26 +590,66 @@ fn leverage(ctx: &Ctx<'_>) -> Option<Spec> {
             rows,
         },
     );
-    // The press's sentence for the whole, under the legend.
-    if let Some(s) = sentence(&a.total) {
+    // The press's sentence for the whole, under the legend, wrapped to the width.
+    if let Some(s) = whole.as_ref().and_then(sentence) {
         let p = frame::pad(ctx.input.width);
         let y = spec
             .legend
             .last()
             .map_or(60.0, |l| l.rect.1 + l.rect.3 + 2.0);
-        shift_below(&mut spec, y, 26.0);
-        spec.marks.push(Mark::Text {
-            x: p,
-            y: y + 4.0,
-            text: s,
-            size: 14.0,
-            weight: Weight::Bold,
-            color: ctx.theme.text,
-            align: Align::Start,
-            baseline: Baseline::Top,
-        });
+        let (lines, _) = wrap(
+            ctx.m(),
+            &s,
+            14.0,
+            Weight::Bold,
+            ctx.input.width - 2.0 * p,
+            3,
+        );
+        shift_below(&mut spec, y, 8.0 + 20.0 * lines.len() as f64);
+        for (i, line) in lines.into_iter().enumerate() {
+            spec.marks.push(Mark::Text {
+                x: p,
+                y: y + 4.0 + 20.0 * i as f64,
+                text: line,
+                size: 14.0,
+                weight: Weight::Bold,
+                color: ctx.theme.text,
+                align: Align::Start,
+                baseline: Baseline::Top,
+            });
+        }
     }
     Some(spec)
+}
+
+/// Exact sums of actual and counterpart over `groups`, and their leverage.
+fn sum_figures(groups: &[&Group], ratio_digits: u32) -> Option<Figure> {
+    let mut sums = crate::model::Measures::default();
+    for g in groups {
+        let f = &g.figure.sums;
+        for (acc, v) in [
+            (&mut sums.actual, f.actual),
+            (&mut sums.counterpart, f.counterpart),
+        ] {
+            if let Some(v) = v {
+                *acc = Some(match *acc {
+                    Some(x) => crate::exact::add(x, v, "").ok()?,
+                    None => v,
+                });
+            }
+        }
+    }
+    let leverage = match (sums.counterpart, sums.actual) {
+        (Some(c), Some(p)) => crate::exact::round_div(c, p, 1, ratio_digits)
+            .ok()
+            .flatten(),
+        _ => None,
+    };
+    Some(Figure {
+        sums,
+        leverage,
+        ..Figure::default()
+    })
 }
 
 /// Moves everything at or below `y` down by `dy` (to insert a line of text).
@@ -672,16 +729,10 @@ fn trend(ctx: &Ctx<'_>) -> Option<Spec> {
                     Bar { segs },
                 ],
                 note: g.figure.attainment.map(|_| pct(ctx, g.figure.attainment)),
-                extra: vec![
-                    (
-                        ctx.t("Thực hiện", "Actual").to_string(),
-                        amount(ctx, g.figure.sums.actual),
-                    ),
-                    (
-                        ctx.t("Đạt kế hoạch", "Of plan").to_string(),
-                        pct(ctx, g.figure.attainment),
-                    ),
-                ],
+                extra: vec![(
+                    ctx.t("Đạt kế hoạch", "Of plan").to_string(),
+                    pct(ctx, g.figure.attainment),
+                )],
             })
         })
         .collect();

@@ -10,7 +10,8 @@ use super::text::Weight;
 use super::theme::Rgba;
 
 /// The font stack: system UI fonts with good Vietnamese coverage first.
-pub const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif";
+/// (Not `system-ui`: on some systems it resolves to a font without Vietnamese glyphs.)
+pub const FONT: &str = "-apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif";
 
 /// How to map the spec's CSS pixels onto the backend.
 #[derive(Debug, Clone, Copy)]
@@ -100,6 +101,21 @@ pub fn paint<DB: DrawingBackend>(
         outline(area, s, &item.shape, spec.focus, spec.background).map_err(err)?;
     }
     Ok(())
+}
+
+/// Paints only the outline of item `active`, on a transparent layer over the chart (the caller
+/// clears it first). A hover then costs one small path, whatever the chart's size.
+pub fn paint_outline<DB: DrawingBackend>(
+    spec: &Spec,
+    area: &DrawingArea<DB, Shift>,
+    scale: Scale,
+    active: usize,
+) -> Result<(), PaintError> {
+    match spec.items.get(active) {
+        Some(item) => outline(area, scale.px, &item.shape, spec.focus, spec.background)
+            .map_err(|e| e.to_string()),
+        None => Ok(()),
+    }
 }
 
 fn rect<DB: DrawingBackend>(

@@ -1,4 +1,4 @@
-// khuyencong-charts: the package's entry point.
+// The core of the JS layer: loading the wasm once, the error class, and analyze().
 //
 // `ready()` loads the WebAssembly once; `analyze()` is synchronous after it. Importing this
 // module has no side effects and touches no browser global (the wasm glue is only called
@@ -44,17 +44,22 @@ export class KhuyenCongError extends Error {
   }
 }
 
-function localeOf(options) {
+export function localeOf(options) {
   const tag = options && typeof options.locale === "string" ? options.locale.toLowerCase() : "vi";
   return tag.startsWith("en") ? "en" : "vi";
 }
 
-function message(code, locale) {
+export function message(code, locale) {
   return MESSAGES[code][locale];
 }
 
 let loading = null;
 let loaded = false;
+
+/** Whether `ready()` has finished. */
+export function isReady() {
+  return loaded;
+}
 
 /**
  * Loads and instantiates the WebAssembly module, once. Safe to call from many places; later
@@ -92,7 +97,7 @@ function replacer(_key, value) {
   return value;
 }
 
-function toJson(value, locale) {
+export function toJson(value, locale) {
   if (typeof value === "string" || value === undefined || value === null) return value;
   try {
     return JSON.stringify(value, replacer);

@@ -128,7 +128,7 @@ export type ErrorCode =
   | "no_measure" | "unknown_field" | "invalid_amount" | "negative_amount" | "unknown_source"
   | "unknown_unit" | "invalid_value" | "unsupported_version" | "duplicate_source" | "empty"
   | "invalid_text" | "too_large" | "invalid_option" | "overflow"
-  | "not_ready" | "load_failed" | "internal";
+  | "not_ready" | "load_failed" | "internal" | "fetch_failed" | "cross_origin";
 
 /**
  * Thrown by every function of this package.
@@ -160,3 +160,67 @@ export function ready(wasm?: string | URL | Response | BufferSource | WebAssembl
  * a.total.text.attainment; // "95,2%"
  */
 export function analyze(data: FundingData | string, options?: AnalyzeOptions): Analysis;
+
+/** The kinds of chart. */
+export type ChartKind =
+  | "summary" | "sources" | "plan-actual" | "regions" | "leverage" | "trend" | "categories";
+
+/** Options of `mount`: analyze's options plus the chart's own. */
+export interface ChartOptions extends AnalyzeOptions {
+  /** Which chart; default "sources". */
+  kind?: ChartKind;
+  /** The dimension, for kinds that allow a choice (plan-actual, leverage, regions, categories). */
+  by?: "source" | "region" | "year" | "category";
+  /** Bar order: "value" (largest first; default for regions and categories) or "input". */
+  sort?: "value" | "input";
+  /** "auto" (default) follows the reader's prefers-color-scheme. */
+  theme?: "auto" | "light" | "dark";
+  /** CSS length (a number means px); default: the chart's natural height at its width. */
+  height?: string | number;
+  /** Allow `data` to be a URL on another origin (default: same origin only). */
+  allowCrossOrigin?: boolean;
+}
+
+/** What a mounted chart shows, for tests and custom UIs. */
+export interface ChartView {
+  title: string;
+  /** The figures in the press's phrasing (the accessible description). */
+  description: string;
+  /** The data's source line and notes, if any. */
+  source: string | null;
+  notes: string | null;
+  locale: "vi" | "en";
+  kind: ChartKind;
+  /** Height in CSS px. */
+  height: number;
+  items: { title: string; rows: [string, string][]; speech: string; anchor: [number, number]; rect: [number, number, number, number] }[];
+  legend: { key: string; label: string; hidden: boolean; rect: [number, number, number, number] }[];
+  warnings: Warning[];
+}
+
+/** A mounted chart. */
+export interface ChartHandle {
+  /** The host element given to `mount`. */
+  readonly element: Element;
+  /** The canvas the chart is painted on (null after destroy). */
+  readonly canvas: HTMLCanvasElement | null;
+  /** Replaces the data (object, JSON text or URL; none: reload the current URL). Rejects with
+   * KhuyenCongError; the chart keeps its last good data. */
+  update(data?: FundingData | string | URL): Promise<void>;
+  /** Changes options (merged with the current ones). */
+  setOptions(options: ChartOptions): Promise<void>;
+  /** Removes every listener, observer and DOM node the chart made, and frees its wasm memory. */
+  destroy(): void;
+  /** What the chart shows now. */
+  view(): ChartView;
+}
+
+/**
+ * Draws an interactive chart inside `element`. `data` is an object, its JSON text, or a URL to
+ * fetch (same origin unless `allowCrossOrigin`). Rejects with `KhuyenCongError`, after showing
+ * the error in place.
+ * @example
+ * const chart = await mount(document.querySelector("#chart"), "/data/khuyen-cong-2022.json", { kind: "sources" });
+ * chart.destroy();
+ */
+export function mount(element: Element, data: FundingData | string | URL, options?: ChartOptions): Promise<ChartHandle>;

@@ -11,11 +11,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::interop::{json_text, to_js_error};
-use crate::chart::paint::{paint, Scale, FONT};
+use crate::chart::paint::{paint, paint_outline, Scale, FONT};
 use crate::chart::text::{Measure, Weight};
 use crate::chart::{describe, layout, ChartOptions, Input, Mode, Shape, Spec};
 use crate::compute::{analyze, Analysis};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::format::Locale;
 use crate::json::{self, Writer};
 use crate::model::{parse_data, FundingData};
@@ -67,7 +67,7 @@ fn read(
     let options_text = json_text(options, "options").map_err(|_| {
         (
             Error::new(
-                crate::error::ErrorKind::InvalidOption {
+                ErrorKind::InvalidOption {
                     allowed: "{…}",
                     value: "?".into(),
                 },
@@ -90,7 +90,7 @@ fn read(
     let text = json_text(data, "").map_err(|_| {
         (
             Error::new(
-                crate::error::ErrorKind::InvalidJson {
+                ErrorKind::InvalidJson {
                     line: 1,
                     column: 1,
                     reason: crate::error::JsonReason::Empty,
@@ -188,11 +188,46 @@ impl Chart {
         let Some(spec) = &self.spec else {
             return Ok(());
         };
-        let backend = CanvasBackend::with_canvas_object(canvas)
-            .ok_or_else(|| JsValue::from_str("canvas 2d context unavailable"))?;
-        let area = backend.into_drawing_area();
+        let area = self.area(canvas)?;
         let active = usize::try_from(active).ok();
-        paint(spec, &area, Scale { px: dpr, text: 1.0 }, active).map_err(|e| JsValue::from_str(&e))
+        paint(spec, &area, Scale { px: dpr, text: 1.0 }, active).map_err(|e| self.internal(&e))
+    }
+
+    /// Draws only item `active`'s outline on `overlay`, a transparent canvas over the chart that
+    /// the shell clears first: what a hover or an arrow key costs.
+    #[wasm_bindgen(js_name = paintActive)]
+    pub fn paint_active(
+        &self,
+        overlay: HtmlCanvasElement,
+        dpr: f64,
+        active: i32,
+    ) -> Result<(), JsValue> {
+        let (Some(spec), Ok(active)) = (&self.spec, usize::try_from(active)) else {
+            return Ok(());
+        };
+        let area = self.area(overlay)?;
+        paint_outline(spec, &area, Scale { px: dpr, text: 1.0 }, active)
+            .map_err(|e| self.internal(&e))
+    }
+
+    fn internal(&self, detail: &str) -> JsValue {
+        let e = Error::new(
+            ErrorKind::Internal {
+                detail: detail.to_string(),
+            },
+            "",
+        );
+        to_js_error(&e, self.options.analysis.locale)
+    }
+
+    fn area(
+        &self,
+        canvas: HtmlCanvasElement,
+    ) -> Result<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>, JsValue>
+    {
+        CanvasBackend::with_canvas_object(canvas)
+            .map(IntoDrawingArea::into_drawing_area)
+            .ok_or_else(|| self.internal("canvas 2d context unavailable"))
     }
 
     /// The item under (x, y) CSS px, or -1. `slop` widens small bars for touch.
@@ -241,6 +276,10 @@ impl Chart {
         w.begin_object();
         w.field_str("title", &self.data.title);
         w.field_str("description", &describe(&self.data, &self.analysis));
+        w.key("source");
+        w.opt_string(self.data.source.as_deref());
+        w.key("notes");
+        w.opt_string(self.data.notes.as_deref());
         w.field_str("locale", self.options.analysis.locale.tag());
         w.field_str("kind", self.options.kind.key());
         w.key("height");
