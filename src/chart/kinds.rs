@@ -79,6 +79,25 @@ fn source_fill(ctx: &Ctx<'_>, i: usize) -> Fill {
     }
 }
 
+/// Tooltip rows of a source: what it spent, its share, its plan and attainment.
+fn source_rows(ctx: &Ctx<'_>, f: &Figure) -> Vec<(String, String)> {
+    vec![
+        (
+            ctx.t("Thực hiện", "Actual").to_string(),
+            amount(ctx, f.sums.actual),
+        ),
+        (ctx.t("Tỷ trọng", "Share").to_string(), pct(ctx, f.share)),
+        (
+            ctx.t("Kế hoạch", "Plan").to_string(),
+            amount(ctx, f.sums.plan),
+        ),
+        (
+            ctx.t("Đạt kế hoạch", "Of plan").to_string(),
+            pct(ctx, f.attainment),
+        ),
+    ]
+}
+
 fn source_index(ctx: &Ctx<'_>, key: &str) -> Option<usize> {
     ctx.input.data.sources.iter().position(|s| s.key == key)
 }
@@ -201,20 +220,7 @@ fn summary(ctx: &Ctx<'_>) -> Option<Spec> {
         tiles.push(Tile {
             value: pct(ctx, g.figure.share),
             label: format!("{} {}", ctx.t("tỷ trọng", "share of"), g.label),
-            rows: vec![
-                (
-                    ctx.t("Thực hiện", "Actual").to_string(),
-                    amount(ctx, g.figure.sums.actual),
-                ),
-                (
-                    ctx.t("Tỷ trọng", "Share").to_string(),
-                    pct(ctx, g.figure.share),
-                ),
-                (
-                    ctx.t("Đạt kế hoạch", "Of plan").to_string(),
-                    pct(ctx, g.figure.attainment),
-                ),
-            ],
+            rows: source_rows(ctx, &g.figure),
             accent: source_fill(ctx, i),
         });
     }
@@ -271,24 +277,7 @@ fn sources(ctx: &Ctx<'_>) -> Option<Spec> {
                 value,
                 share: pct(ctx, g.figure.share),
                 fill: source_fill(ctx, i),
-                rows: vec![
-                    (
-                        ctx.t("Thực hiện", "Actual").to_string(),
-                        amount(ctx, g.figure.sums.actual),
-                    ),
-                    (
-                        ctx.t("Tỷ trọng", "Share").to_string(),
-                        pct(ctx, g.figure.share),
-                    ),
-                    (
-                        ctx.t("Kế hoạch", "Plan").to_string(),
-                        amount(ctx, g.figure.sums.plan),
-                    ),
-                    (
-                        ctx.t("Đạt kế hoạch", "Of plan").to_string(),
-                        pct(ctx, g.figure.attainment),
-                    ),
-                ],
+                rows: source_rows(ctx, &g.figure),
             })
         })
         .collect();
