@@ -18,7 +18,7 @@ WASM_TARGET := wasm32-unknown-unknown
 RELEASE_WASM := target/$(WASM_TARGET)/release/khuyencong_charts.wasm
 PORT ?= 8080
 
-.PHONY: all deps deps-rust deps-browser deps-node package www-pkg demo test fmt lint \
+.PHONY: all deps deps-rust deps-browser deps-node package www-pkg demo test fmt lint fuzz \
 	test-native test-wasm test-e2e clean
 
 all: test
@@ -95,3 +95,17 @@ test-e2e: deps www-pkg
 clean:
 	cargo clean
 	rm -rf pkg www/pkg node_modules target/screenshots
+
+## ---- fuzzing (not part of make test) ------------------------------------------------------
+
+# make fuzz FUZZ_SECONDS=1800: libFuzzer over JSON reading, validation, analysis and every
+# chart kind drawn to SVG, seeded with www/data and the fixture cases. Crashes land in
+# fuzz/artifacts/analyze/; each becomes a case in tests/cases/.
+FUZZ_SECONDS ?= 300
+fuzz: deps-rust
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	mkdir -p fuzz/corpus/analyze && cp www/data/*.json fuzz/corpus/analyze/
+	python3 scripts/fuzz-seeds.py tests/cases fuzz/corpus/analyze
+	cd fuzz && cargo +nightly fuzz run analyze corpus/analyze -- \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -print_final_stats=1
