@@ -396,4 +396,59 @@ mod chart {
             "still has its data"
         );
     }
+
+    #[wasm_bindgen_test]
+    fn svg_export_parses_and_keeps_text_and_csv_adds_up() {
+        for (kind, data) in KINDS {
+            let mut chart =
+                Chart::new(data.into(), options(&format!(r#"{{"kind":"{kind}"}}"#))).unwrap();
+            chart.layout(&canvas(), 640.0, 0.0, false);
+            let svg = chart.to_svg().unwrap();
+            let doc = web_sys::DomParser::new()
+                .unwrap()
+                .parse_from_string(&svg, web_sys::SupportedType::ImageSvgXml)
+                .unwrap();
+            assert_eq!(
+                doc.get_elements_by_tag_name("parsererror").length(),
+                0,
+                "{kind}: SVG parses"
+            );
+            let root = doc.document_element().unwrap();
+            assert_eq!(root.tag_name(), "svg", "{kind}");
+            let text = root.text_content().unwrap_or_default();
+            let title = text_of_title(data);
+            assert!(
+                text.contains(&title),
+                "{kind}: the title stays text in the SVG"
+            );
+        }
+        // The seed: CSV rows add up to the total row, exactly.
+        let chart = Chart::new(KINDS[1].1.into(), options(r#"{"kind":"sources"}"#)).unwrap();
+        let csv = chart.to_csv();
+        assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
+        let rows: Vec<Vec<&str>> = csv
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .map(|l| l.split(',').collect())
+            .collect();
+        assert_eq!(rows[0][0], "Nguồn kinh phí");
+        assert_eq!(rows[1][..3], ["Khuyến công quốc gia", "80.9", "79.5"]);
+        assert_eq!(rows[2][..3], ["Khuyến công địa phương", "98.2", "90.9"]);
+        assert_eq!(
+            rows[3][..3],
+            ["Tổng cộng", "179", "170.4"],
+            "the published totals"
+        );
+        // Formatted figures contain the Vietnamese decimal comma: quoted, per RFC 4180.
+        let line = csv.lines().nth(1).unwrap_or_default();
+        assert!(
+            line.ends_with(r#","80,9 tỷ đồng","79,5 tỷ đồng",–,"98,3%","46,7%""#),
+            "{line}"
+        );
+    }
+
+    fn text_of_title(data: &str) -> String {
+        let v = js_sys::JSON::parse(data).unwrap();
+        text(&v, &["title"])
+    }
 }

@@ -8,6 +8,7 @@ mod axis;
 mod bars;
 mod describe;
 mod donut;
+pub mod export;
 mod frame;
 mod kinds;
 pub mod paint;

@@ -342,6 +342,26 @@ impl Chart {
         w.finish()
     }
 
+    /// The last layout as an SVG document (same painter as the canvas; text stays text).
+    #[wasm_bindgen(js_name = toSVG)]
+    pub fn to_svg(&self) -> Result<String, JsValue> {
+        let Some(spec) = &self.spec else {
+            return Err(self.internal("no layout yet"));
+        };
+        crate::chart::export::svg(spec).map_err(|e| self.internal(&e))
+    }
+
+    /// The figures behind the chart as CSV (UTF-8 with BOM; canonical and formatted columns).
+    #[wasm_bindgen(js_name = toCSV)]
+    pub fn to_csv(&self) -> String {
+        crate::chart::export::csv(
+            &self.data,
+            &self.analysis,
+            self.options.kind,
+            self.options.by,
+        )
+    }
+
     /// The analysis (same shape as `analyze`), as JSON text.
     pub fn analysis(&self) -> String {
         crate::output::to_json(&self.analysis)
