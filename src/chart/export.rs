@@ -63,6 +63,19 @@ fn dim_of(kind: Kind, by: Option<Dim>, a: &Analysis) -> Dim {
     }
 }
 
+fn dim_name(dim: Dim, vi: bool) -> &'static str {
+    match (dim, vi) {
+        (Dim::Source, true) => "Nguồn kinh phí",
+        (Dim::Region, true) => "Địa phương",
+        (Dim::Year, true) => "Năm",
+        (Dim::Category, true) => "Nội dung hoạt động",
+        (Dim::Source, false) => "Funding source",
+        (Dim::Region, false) => "Region",
+        (Dim::Year, false) => "Year",
+        (Dim::Category, false) => "Activity",
+    }
+}
+
 fn groups(a: &Analysis, d: Dim) -> &[Group] {
     match d {
         Dim::Source => &a.by_source,
@@ -106,16 +119,7 @@ pub fn csv(data: &FundingData, a: &Analysis, kind: Kind, by: Option<Dim>) -> Str
     let nf = NumberFormat::new(o.locale);
     let vi = o.locale == Locale::Vi;
     let dim = dim_of(kind, by, a);
-    let dim_name = match (dim, vi) {
-        (Dim::Source, true) => "Nguồn kinh phí",
-        (Dim::Region, true) => "Địa phương",
-        (Dim::Year, true) => "Năm",
-        (Dim::Category, true) => "Nội dung hoạt động",
-        (Dim::Source, false) => "Funding source",
-        (Dim::Region, false) => "Region",
-        (Dim::Year, false) => "Year",
-        (Dim::Category, false) => "Activity",
-    };
+    let dim_name = dim_name(dim, vi);
     let unit = data.unit.key();
     let machine: [String; 7] = if vi {
         [
@@ -196,6 +200,93 @@ pub fn csv(data: &FundingData, a: &Analysis, kind: Kind, by: Option<Dim>) -> Str
         &row(if vi { "Tổng cộng" } else { "Total" }, &a.total),
     );
     out
+}
+
+/// A data table for readers (what the chart shows, as text): header cells, then rows whose
+/// first cell is the row's header. Columns that are empty in every row are left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Column headers; the first names the groups.
+    pub head: Vec<String>,
+    /// Rows of formatted cells; the last is the total.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The table behind a chart of `kind`, formatted for the locale.
+///
+/// ```
+/// use khuyencong_charts::{analyze, json, model::parse_data, chart::{export, Kind}, Options};
+/// let data = parse_data(&json::parse(include_str!("../../www/data/phia-bac-2022.json")).unwrap()).unwrap();
+/// let a = analyze(&data, &Options::default()).unwrap();
+/// let t = export::table(&a, Kind::Sources, None);
+/// assert_eq!(t.head, ["Nguồn kinh phí", "Kế hoạch", "Thực hiện", "Đạt kế hoạch", "Tỷ trọng"]);
+/// assert_eq!(t.rows[0], ["Khuyến công quốc gia", "80,9 tỷ đồng", "79,5 tỷ đồng", "98,3%", "46,7%"]);
+/// assert_eq!(t.rows[2][0], "Tổng cộng");
+/// ```
+pub fn table(a: &Analysis, kind: Kind, by: Option<Dim>) -> Table {
+    let o = &a.options;
+    let nf = NumberFormat::new(o.locale);
+    let vi = o.locale == Locale::Vi;
+    let dim = dim_of(kind, by, a);
+    let t = |v: &'static str, e: &'static str| if vi { v } else { e };
+    let dim_name = dim_name(dim, vi);
+    let names = [
+        t("Kế hoạch", "Plan"),
+        t("Thực hiện", "Actual"),
+        t("Vốn đối ứng", "Counterpart capital"),
+        t("Số đề án", "Projects"),
+        t("Đạt kế hoạch", "Of plan"),
+        t("Tỷ trọng", "Share"),
+        t(
+            "Vốn đối ứng / 1 đồng khuyến công",
+            "Counterpart per VND of support",
+        ),
+    ];
+    let cells = |f: &Figure| -> [Option<String>; 7] {
+        let s = &f.sums;
+        [
+            s.plan.map(|d| nf.amount(d, a.unit, o.amount_digits)),
+            s.actual.map(|d| nf.amount(d, a.unit, o.amount_digits)),
+            s.counterpart.map(|d| nf.amount(d, a.unit, o.amount_digits)),
+            s.projects.map(|n| nf.integer(n)),
+            f.attainment.map(|d| nf.percent(d, o.percent_digits)),
+            f.share.map(|d| nf.percent(d, o.percent_digits)),
+            f.leverage.map(|d| nf.decimal(d, o.ratio_digits)),
+        ]
+    };
+    let mut rows: Vec<(String, [Option<String>; 7])> = groups(a, dim)
+        .iter()
+        .map(|g| (g.label.clone(), cells(&g.figure)))
+        .collect();
+    rows.push((t("Tổng cộng", "Total").to_string(), cells(&a.total)));
+    let keep: Vec<bool> = (0..7)
+        .map(|c| {
+            rows.iter()
+                .any(|(_, r)| r.get(c).is_some_and(Option::is_some))
+        })
+        .collect();
+    let mut head = vec![dim_name.to_string()];
+    head.extend(
+        names
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(n, _)| (*n).to_string()),
+    );
+    let rows = rows
+        .into_iter()
+        .map(|(label, r)| {
+            let mut out = vec![label];
+            out.extend(
+                r.into_iter()
+                    .zip(&keep)
+                    .filter(|(_, k)| **k)
+                    .map(|(c, _)| c.unwrap_or_else(|| DASH.to_string())),
+            );
+            out
+        })
+        .collect();
+    Table { head, rows }
 }
 
 fn push_row(out: &mut String, cells: &[String]) {

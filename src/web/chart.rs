@@ -325,6 +325,26 @@ impl Chart {
             w.end_object();
         }
         w.end_array();
+        let table = crate::chart::export::table(&self.analysis, self.options.kind, self.options.by);
+        w.key("table");
+        w.begin_object();
+        w.key("head");
+        w.begin_array();
+        for h in &table.head {
+            w.string(h);
+        }
+        w.end_array();
+        w.key("rows");
+        w.begin_array();
+        for row in &table.rows {
+            w.begin_array();
+            for c in row {
+                w.string(c);
+            }
+            w.end_array();
+        }
+        w.end_array();
+        w.end_object();
         w.key("warnings");
         w.begin_array();
         for warning in &self.analysis.warnings {
