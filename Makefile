@@ -58,7 +58,7 @@ package: deps-rust deps-node
 	rm -rf pkg && mkdir -p pkg
 	wasm-bindgen --target web --out-dir pkg --out-name khuyencong_charts --no-typescript $(RELEASE_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/khuyencong_charts_bg.wasm -o pkg/khuyencong_charts_bg.wasm
-	cp src/js/*.js src/js/index.d.ts src/js/package.json README.md pkg/
+	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md pkg/
 	@ls -l pkg/*.wasm | awk '{print "wasm: " $$5 " bytes"}'; gzip -9c pkg/khuyencong_charts_bg.wasm | wc -c | awk '{print "wasm gzip: " $$1 " bytes"}'
 
 # The demo site uses the package exactly as an editor would: a copied folder.

@@ -297,3 +297,29 @@ fn hiding_a_series_removes_its_marks_and_rescales() {
     assert_eq!(some.items.len(), 3);
     assert!(some.legend.iter().any(|l| l.key == "plan" && l.hidden));
 }
+
+#[test]
+fn an_explicit_height_is_honoured_when_it_is_larger_than_needed() {
+    for (case, height) in [(&CASES[4], 600.0), (&CASES[2], 600.0), (&CASES[10], 500.0)] {
+        let text = fs::read_to_string(root().join("www/data").join(case.data)).unwrap();
+        let data = parse_data(&json::parse(&text).unwrap()).unwrap();
+        let options = ChartOptions::from_value(&json::parse(case.options).unwrap()).unwrap();
+        let analysis = analyze(&data, &options.analysis).unwrap();
+        let spec = layout(&Input {
+            data: &data,
+            analysis: &analysis,
+            options: &options,
+            mode: Mode::Light,
+            width: 640.0,
+            height: Some(height),
+            hidden: &[],
+            measure: &ApproxMeasure,
+        });
+        assert!(
+            (spec.height - height).abs() < 1.0,
+            "{}: asked {height}, got {}",
+            case.name,
+            spec.height
+        );
+    }
+}

@@ -149,7 +149,10 @@ pub fn layout(ctx: &Ctx<'_>, bars: &Bars) -> Spec {
     };
     let plot_top = header.height;
     let plot_h = match bars.orient {
-        Orient::Horizontal => horizontal(ctx, bars, &mut spec, plot_top),
+        Orient::Horizontal => {
+            let room = ctx.input.height.map(|h| h - plot_top - foot_h);
+            horizontal(ctx, bars, &mut spec, plot_top, room)
+        }
         Orient::Vertical => {
             let natural = (ctx.input.width * 0.55).clamp(220.0, 420.0);
             let h = ctx
@@ -167,8 +170,10 @@ pub fn layout(ctx: &Ctx<'_>, bars: &Bars) -> Spec {
     spec
 }
 
-/// Rows top to bottom; returns the plot height used.
-fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
+/// Rows top to bottom; returns the plot height used. Rows never shrink below their natural
+/// height (labels must stay readable); given more `room`, they spread out (up to 1.6×) and the
+/// rest is left below, so the chart takes exactly the height asked for.
+fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64, room: Option<f64>) -> f64 {
     let w = ctx.input.width;
     let p = frame::pad(w);
     let unit = ctx.input.analysis.unit;
@@ -183,7 +188,14 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
     // On a phone, labels get their own line above the bars, which then use the full width.
     let stacked = w < 480.0;
     let head = if stacked { 18.0 } else { 0.0 };
-    let row_h = head + per_row as f64 * thick + (per_row as f64 - 1.0) * 3.0 + 12.0;
+    let natural_row = head + per_row as f64 * thick + (per_row as f64 - 1.0) * 3.0 + 12.0;
+    let n_rows = bars.rows.len().max(1) as f64;
+    let row_h = room
+        .map(|r| (r - 40.0) / n_rows)
+        .filter(|h| *h > natural_row)
+        .map_or(natural_row, |h| h.min(natural_row * 1.6));
+    // Extra height per row goes half above, half below the bars.
+    let spread = (row_h - natural_row) / 2.0;
     let m = ctx.m();
     let inner = w - 2.0 * p;
     let widest_label = bars
@@ -248,7 +260,7 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
         let y_row = top + i as f64 * row_h;
         let (label, _) = fit(m, &row.label, LABEL, Weight::Normal, label_w);
         let (label_y, baseline) = if stacked {
-            (y_row + 4.0, Baseline::Top)
+            (y_row + spread + 4.0, Baseline::Top)
         } else {
             (y_row + row_h / 2.0, Baseline::Middle)
         };
@@ -264,7 +276,7 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
         });
         let mut row_end = x0;
         for (j, bar) in row.bars.iter().enumerate() {
-            let y = y_row + head + 6.0 + j as f64 * (thick + 3.0);
+            let y = y_row + head + spread + 6.0 + j as f64 * (thick + 3.0);
             let mut x = x0;
             for seg in &bar.segs {
                 let Some(series) = bars.series.get(seg.series) else {
@@ -314,7 +326,7 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64) -> f64 {
             });
         }
     }
-    rows_h + 40.0
+    (rows_h + 40.0).max(room.unwrap_or(0.0))
 }
 
 /// Columns left to right in a plot of height `h`.

@@ -96,7 +96,16 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
         legend: header.legend,
     };
     // Labels sit outside the ring: leave room for "46,7%" and a short name on either side.
-    let label_room = if w >= 520.0 { 120.0 } else { 56.0 };
+    // Names beside the share labels need room; on a phone only the shares fit, and the
+    // legend (and the hatching of local funds) tells the slices apart.
+    let label_room = if w >= 640.0 {
+        150.0
+    } else if w >= 480.0 {
+        120.0
+    } else {
+        56.0
+    };
+    let with_names = w >= 480.0;
     let r1 = ((w - 2.0 * frame::pad(w)) / 2.0 - label_room)
         .min(plot_h / 2.0 - 30.0)
         .max(40.0);
@@ -157,7 +166,9 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
             Align::End
         };
         let below = mid > FRAC_PI_2 && mid < 3.0 * FRAC_PI_2;
-        let (y_share, y_name) = if below {
+        let (y_share, y_name) = if !with_names {
+            (if below { ly + 8.0 } else { ly - 4.0 }, ly)
+        } else if below {
             (ly + 10.0, ly + 27.0)
         } else {
             (ly - 8.0, ly + 9.0)
@@ -173,17 +184,23 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
             baseline: Baseline::Middle,
         });
         // The name too, so the slices differ by more than colour.
-        let (name, _) = fit(ctx.m(), &s.label, 12.0, Weight::Normal, label_room - 10.0);
-        spec.marks.push(Mark::Text {
-            x: lx,
-            y: y_name,
-            text: name,
-            size: 12.0,
-            weight: Weight::Normal,
-            color: ctx.theme.muted,
-            align,
-            baseline: Baseline::Middle,
-        });
+        let (name, _) = if with_names {
+            fit(ctx.m(), &s.label, 12.0, Weight::Normal, label_room - 10.0)
+        } else {
+            (String::new(), false)
+        };
+        if !name.is_empty() {
+            spec.marks.push(Mark::Text {
+                x: lx,
+                y: y_name,
+                text: name,
+                size: 12.0,
+                weight: Weight::Normal,
+                color: ctx.theme.muted,
+                align,
+                baseline: Baseline::Middle,
+            });
+        }
         let speech = format!(
             "{}: {}",
             s.label,

@@ -1,0 +1,1056 @@
+// The embed snippet (src/js/embed.js, built into www/pkg/) in Debian's Chromium, the way
+// newsroom editors use it: the custom element <khuyencong-chart> with src or inline data, plain
+// [data-khuyencong] elements for CMSs that strip unknown tags, the iframe (www/embed.html) for
+// CMSs that strip scripts, and the examples page (www/embed-examples.html) they copy from.
+// Test pages are served on the site's origin (so /pkg/ and /data/ load) by page.route.
+// Run: node --test tests/e2e/   (needs www/pkg/ built and node_modules/playwright-core)
+
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { after, before, describe, test } from "node:test";
+import { serve } from "../../scripts/serve.mjs";
+import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+
+const SCREENSHOTS = repoPath("target", "screenshots");
+const DAK_LAK = JSON.parse(readFileSync(repoPath("www", "data", "dak-lak-2020.json"), "utf8"));
+const PHIA_BAC_TITLE = "Kinh phí khuyến công 28 tỉnh, thành phố phía Bắc năm 2022";
+const SOURCES_ROWS = [
+  ["Thực hiện", "79,5 tỷ đồng"],
+  ["Tỷ trọng", "46,7%"],
+  ["Kế hoạch", "80,9 tỷ đồng"],
+  ["Đạt kế hoạch", "98,3%"],
+];
+const DAK_LAK_ROWS = [
+  ["Thực hiện", "2.700 triệu đồng"],
+  ["Tỷ trọng", "75,2%"],
+  ["Số đề án", "7 đề án"],
+];
+/** A fallback as an editor types it: a small table of the figures. */
+const FALLBACK_TABLE =
+  '<table class="fallback"><caption>Kinh phí khuyến công 2022</caption>' +
+  "<tr><th>Khuyến công quốc gia</th><td>79,5 tỷ đồng</td></tr>" +
+  "<tr><th>Khuyến công địa phương</th><td>90,9 tỷ đồng</td></tr></table>";
+const DONE = '[data-kc-state="ready"], [data-kc-state="error"]';
+
+let browser;
+let site;
+let strictSite;
+
+before(async () => {
+  assert.ok(
+    existsSync(repoPath("www", "pkg", "embed.js")),
+    "www/pkg/embed.js is missing: make www-pkg",
+  );
+  site = await serve({ root: repoPath("www") });
+  strictSite = await serve({
+    root: repoPath("www"),
+    headers: { "Content-Security-Policy": STRICT_CSP },
+  });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await strictSite?.close();
+});
+
+/**
+ * A fresh context and page, watched (console errors, page errors, requests, CSP violations),
+ * with `pages` ({ "name.html": body }) served at `${base}__test__/name.html` on the site's origin,
+ * each a blank article with embed.js loaded as the snippet loads it (unless `script: false`).
+ */
+async function open({
+  viewport = { width: 1000, height: 800 },
+  csp = false,
+  pages = {},
+  script = true,
+  init,
+  ...contextOptions
+} = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  const seen = await watchPage(page);
+  if (init) await page.addInitScript(init);
+  const base = (csp ? strictSite : site).url;
+  for (const [name, body] of Object.entries(pages)) {
+    await page.route(`${base}__test__/${name}`, (route) =>
+      route.fulfill({
+        contentType: "text/html; charset=utf-8",
+        headers: csp ? { "Content-Security-Policy": STRICT_CSP } : {},
+        body:
+          '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>test</title>' +
+          (script ? '<script type="module" src="/pkg/embed.js"></script>' : "") +
+          `</head><body>${body}</body></html>`,
+      }),
+    );
+  }
+  const url = (name) => `${base}__test__/${name}`;
+  return { context, page, seen, base, url };
+}
+
+/** Waits until every embedded chart matching `selector` has drawn or failed. */
+const settle = (page, selector = "khuyencong-chart, [data-khuyencong]") =>
+  page.waitForFunction((sel) => {
+    const nodes = [...document.querySelectorAll(sel)];
+    return nodes.length > 0 && nodes.every((n) => ["ready", "error"].includes(n.dataset.kcState));
+  }, selector);
+
+/** The chart handle's view() of the element at `selector` (custom or plain), or null. */
+const viewOf = (page, selector) =>
+  page.evaluate(async (sel) => {
+    const { chartOf } = await import("/pkg/embed.js");
+    return chartOf(document.querySelector(sel))?.view() ?? null;
+  }, selector);
+
+/** Pixels of the element's chart canvas that differ from its top left pixel (the background). */
+function inkOf(page, selector) {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(`${sel} canvas.kc-chart__canvas`);
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) count++;
+    }
+    return { count, total: data.length / 4 };
+  }, selector);
+}
+
+async function assertDraws(page, selector) {
+  const ink = await inkOf(page, selector);
+  assert.ok(ink.count > ink.total * 0.02, `${selector}: only ${ink.count} of ${ink.total} drawn`);
+}
+
+const dataFetches = (seen, file) => seen.requests.filter((u) => u.endsWith(`/data/${file}`)).length;
+
+// Counts live event listeners (add minus matching remove), observed ResizeObservers and
+// MutationObservers. Runs in the page before its scripts; read with window.__live().
+function countLive() {
+  const live = [];
+  const captureOf = (options) =>
+    typeof options === "boolean" ? options : Boolean(options && options.capture);
+  const find = (target, type, listener, options) =>
+    live.findIndex(
+      (e) =>
+        e.target === target &&
+        e.type === type &&
+        e.listener === listener &&
+        e.capture === captureOf(options),
+    );
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (listener && find(this, type, listener, options) < 0) {
+      const once = Boolean(options && options.once);
+      live.push({
+        target: this,
+        type,
+        listener,
+        capture: captureOf(options),
+        name: `${this.constructor.name}.${type}${once ? " (once)" : ""}`,
+      });
+    }
+    return add.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, listener, options) {
+    const i = find(this, type, listener, options);
+    if (i >= 0) live.splice(i, 1);
+    return remove.call(this, type, listener, options);
+  };
+  const counting = (Base, counter) =>
+    class extends Base {
+      #targets = 0;
+      observe(...args) {
+        if (this.#targets++ === 0) counter.n++;
+        return super.observe(...args);
+      }
+      disconnect() {
+        if (this.#targets > 0) counter.n--;
+        this.#targets = 0;
+        return super.disconnect();
+      }
+    };
+  const resize = { n: 0 };
+  const mutation = { n: 0 };
+  window.ResizeObserver = counting(window.ResizeObserver, resize);
+  window.MutationObserver = counting(window.MutationObserver, mutation);
+  window.__live = () => ({
+    listeners: live
+      .filter((e) => !e.name.endsWith("(once)"))
+      .map((e) => e.name)
+      .sort(),
+    resizeObservers: resize.n,
+    mutationObservers: mutation.n,
+  });
+}
+
+const nextFrames = (page) =>
+  page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+
+describe("<khuyencong-chart>", () => {
+  test("draws from src, hides its fallback, and shows the exact figures on hover", async () => {
+    const { context, page, seen, url } = await open({
+      pages: {
+        "src.html": `<khuyencong-chart id="c" kind="sources" src="/data/phia-bac-2022.json">${FALLBACK_TABLE}</khuyencong-chart>`,
+      },
+    });
+    try {
+      await page.goto(url("src.html"));
+      await settle(page);
+      assert.equal(await page.getAttribute("#c", "data-kc-state"), "ready");
+      const view = await page.$eval("#c", (e) => e.chart.view());
+      assert.equal(view.kind, "sources");
+      assert.equal(view.title, PHIA_BAC_TITLE);
+      assert.deepEqual(view.items[0].rows, SOURCES_ROWS);
+      await assertDraws(page, "#c");
+      assert.equal(await page.locator("#c table.fallback").isVisible(), false);
+      // A block as wide as the page, although an unknown element is inline by default.
+      const box = await page.$eval("#c", (e) => ({
+        display: getComputedStyle(e).display,
+        width: e.getBoundingClientRect().width,
+        canvas: e.querySelector("canvas").getBoundingClientRect().width,
+        body: document.body.clientWidth,
+      }));
+      assert.deepEqual(box, {
+        display: "block",
+        width: box.body,
+        canvas: box.body,
+        body: box.body,
+      });
+
+      const point = await page.$eval("#c", (e) => {
+        const { anchor, rect } = e.chart.view().items[0];
+        const [x, y, w, h] = rect;
+        const r = e.chart.canvas.getBoundingClientRect();
+        return {
+          x: r.left + anchor[0] + (x + w / 2 - anchor[0]) * 0.2,
+          y: r.top + anchor[1] + (y + h / 2 - anchor[1]) * 0.2,
+        };
+      });
+      await page.mouse.move(point.x, point.y);
+      const tip = await page.$eval("#c .kc-chart__tooltip", (t) => [
+        getComputedStyle(t).display,
+        t.firstChild.textContent,
+      ]);
+      assert.deepEqual(tip, ["block", "Khuyến công quốc gia"]);
+      assert.equal(dataFetches(seen, "phia-bac-2022.json"), 1);
+      assert.deepEqual(seen.consoleErrors, []);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("draws inline JSON data, and draws again when the data is edited", async () => {
+    const { context, page, seen, url } = await open({
+      pages: {
+        "inline.html":
+          '<khuyencong-chart id="c" kind="categories"><script type="application/json">\n' +
+          `${JSON.stringify(DAK_LAK, null, 2)}\n</script><p class="sentence">Đắk Lắk 2020: 2.700 triệu đồng cho máy móc thiết bị.</p></khuyencong-chart>`,
+      },
+    });
+    try {
+      await page.goto(url("inline.html"));
+      await settle(page);
+      const view = await viewOf(page, "#c");
+      assert.equal(view.kind, "categories");
+      assert.equal(view.title, DAK_LAK.title);
+      assert.deepEqual(view.items[0].rows, DAK_LAK_ROWS);
+      await assertDraws(page, "#c");
+      assert.equal(await page.locator("#c .sentence").isVisible(), false);
+      assert.ok(!seen.requests.some((u) => u.includes("/data/")), "inline data needs no request");
+
+      const handle = await page.evaluateHandle(() => document.querySelector("#c").chart);
+      await page.evaluate((data) => {
+        document.querySelector('#c script[type="application/json"]').textContent = JSON.stringify({
+          ...data,
+          title: "Đắk Lắk 2020, đã sửa",
+        });
+      }, DAK_LAK);
+      await page.waitForFunction(() =>
+        document.querySelector("#c").chart.view().title.endsWith("đã sửa"),
+      );
+      assert.ok(
+        await page.evaluate((h) => h === document.querySelector("#c").chart, handle),
+        "the same chart, updated",
+      );
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("attribute changes draw again: kind, locale, height, src; a bad one fails in place", async () => {
+    const { context, page, seen, url } = await open({
+      pages: {
+        "attrs.html": `<khuyencong-chart id="c" kind="sources" src="/data/phia-bac-2022.json">${FALLBACK_TABLE}</khuyencong-chart>`,
+      },
+    });
+    try {
+      await page.goto(url("attrs.html"));
+      await settle(page);
+      const first = await page.evaluateHandle(() => document.querySelector("#c").chart);
+      const sameHandle = () =>
+        page.evaluate((h) => h === document.querySelector("#c").chart, first);
+      // Applies the attribute changes; resolves to the view once drawn, or { error }.
+      const readyAgain = (change) =>
+        page.evaluate(
+          (change) =>
+            new Promise((resolve) => {
+              const c = document.querySelector("#c");
+              const done = new AbortController();
+              const settle = (value) => {
+                done.abort();
+                resolve(value);
+              };
+              const { signal } = done;
+              c.addEventListener("khuyencong-chart:ready", () => settle(c.chart.view()), {
+                signal,
+              });
+              c.addEventListener(
+                "khuyencong-chart:error",
+                (e) => settle({ error: { code: e.detail.error.code, path: e.detail.error.path } }),
+                { signal },
+              );
+              for (const [name, value] of Object.entries(change)) {
+                if (value === null) c.removeAttribute(name);
+                else c.setAttribute(name, value);
+              }
+            }),
+          change,
+        );
+
+      let view = await readyAgain({ kind: "plan-actual" });
+      assert.equal(view.kind, "plan-actual");
+      assert.equal(view.items.length, 6);
+      assert.deepEqual(view.items[1].rows, [
+        ["Thực hiện", "79,5 tỷ đồng"],
+        ["Đạt kế hoạch", "98,3%"],
+      ]);
+      assert.ok(await sameHandle(), "setOptions on the same chart, not a new one");
+
+      view = await readyAgain({ locale: "en", kind: "sources", height: "700" });
+      assert.equal(view.kind, "sources");
+      assert.equal(view.items[0].rows[0][1], "79.5 billion VND");
+      assert.equal(view.height, 700, 'height="700" is pixels');
+      assert.equal(await page.$eval("#c canvas", (c) => c.getBoundingClientRect().height), 700);
+      // Three attributes changed in one go: one drawing, and removed ones reset.
+      view = await readyAgain({ locale: null, height: null, kind: "plan-actual" });
+      assert.equal(view.items[1].rows[0][1], "79,5 tỷ đồng", "a removed attribute resets");
+      assert.ok(view.height < 700, `${view.height}`);
+      assert.equal(dataFetches(seen, "phia-bac-2022.json"), 1, "options alone fetch nothing");
+
+      // Another file alone: update() on the same chart.
+      view = await readyAgain({ src: "/data/cao-bang-2021-2025.json" });
+      assert.equal(view.title, "Kinh phí khuyến công tỉnh Cao Bằng giai đoạn 2021–2025");
+      assert.equal(view.kind, "plan-actual");
+      assert.ok(await sameHandle(), "update() on the same chart");
+      // Another file and another kind at once: a new chart, swapped in when it is drawn.
+      view = await readyAgain({ src: "/data/dak-lak-2020.json", kind: "categories" });
+      assert.equal(view.title, DAK_LAK.title);
+      assert.deepEqual(view.items[0].rows, DAK_LAK_ROWS);
+      assert.equal(await page.locator("#c canvas.kc-chart__canvas").count(), 1, "one chart");
+
+      // A bad value: an error box where the chart was, the fallback back under it.
+      const { error } = await readyAgain({ kind: "pie" });
+      assert.deepEqual(error, { code: "invalid_option", path: "options.kind" });
+      assert.equal(await page.getAttribute("#c", "data-kc-state"), "error");
+      assert.match(await page.textContent('#c [role="alert"]'), /options\.kind/);
+      assert.ok(await page.locator("#c table.fallback").isVisible());
+      assert.equal(await page.locator("#c canvas").count(), 0);
+
+      // Fixed: a chart again, the box gone.
+      view = await readyAgain({ kind: "summary", src: "/data/phia-bac-2022.json" });
+      assert.equal(view.kind, "summary");
+      assert.equal(await page.locator('#c [role="alert"]').count(), 0);
+      assert.equal(await page.locator("#c table.fallback").isVisible(), false);
+      await assertDraws(page, "#c");
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("removing the element removes its chart, listeners and observers, and restores it", async () => {
+    const { context, page, seen, url } = await open({
+      init: countLive,
+      pages: { "remove.html": '<main id="main"></main>' },
+    });
+    try {
+      await page.goto(url("remove.html"));
+      await page.waitForFunction(() => customElements.get("khuyencong-chart"));
+      const result = await page.evaluate(async (fallback) => {
+        const main = document.querySelector("#main");
+        const before = window.__live();
+        const made = [];
+        for (const html of [
+          `<khuyencong-chart kind="plan-actual" src="/data/phia-bac-2022.json">${fallback}</khuyencong-chart>`,
+          `<div data-khuyencong data-kind="sources" data-src="/data/phia-bac-2022.json">${fallback}</div>`,
+          `<div data-khuyencong data-kind="summary" data-src="/data/phia-bac-2022.json">${fallback}</div>`,
+        ]) {
+          const template = document.createElement("template");
+          template.innerHTML = html;
+          const original = template.content.firstElementChild.innerHTML;
+          const holder = document.createElement("div");
+          main.append(holder);
+          holder.append(template.content);
+          made.push({ element: holder.firstElementChild, original });
+        }
+        await new Promise((resolve) => {
+          const check = () =>
+            made.every((m) => m.element.dataset.kcState === "ready")
+              ? resolve()
+              : setTimeout(check, 20);
+          check();
+        });
+        const during = window.__live();
+        // Used: a hover.
+        const canvas = made[0].element.querySelector("canvas");
+        const r = canvas.getBoundingClientRect();
+        canvas.dispatchEvent(
+          new PointerEvent("pointermove", {
+            clientX: r.left + r.width / 2,
+            clientY: r.top + r.height / 2,
+            pointerType: "mouse",
+            bubbles: true,
+          }),
+        );
+        // Three ways out: removed, removed, and the mark taken off (the element stays).
+        made[0].element.remove();
+        made[1].element.remove();
+        made[2].element.removeAttribute("data-khuyencong");
+        await new Promise((r) => setTimeout(r, 50));
+        const gone = window.__live();
+        return {
+          before,
+          during,
+          gone,
+          restored: made.map(
+            (m) => m.element.innerHTML === m.original && !m.element.hasAttribute("style"),
+          ),
+          left: made.map(
+            (m) =>
+              m.element.querySelectorAll(
+                "canvas, .kc-embed__chart, .kc-embed__fallback, .kc-embed__loading, [role=alert]",
+              ).length,
+          ),
+          states: made.map((m) => m.element.dataset.kcState ?? null),
+          charts: await import("/pkg/embed.js").then(({ chartOf }) =>
+            made.map((m) => chartOf(m.element)),
+          ),
+        };
+      }, FALLBACK_TABLE);
+      assert.ok(
+        result.during.listeners.length >= result.before.listeners.length + 3 * 5,
+        JSON.stringify(result.during),
+      );
+      assert.equal(result.during.resizeObservers, result.before.resizeObservers + 3);
+      // One per element (its inline data), besides the page-wide one of embed.js.
+      assert.equal(result.during.mutationObservers, result.before.mutationObservers + 3);
+      assert.deepEqual(result.gone, result.before, "no listener or observer left");
+      assert.deepEqual(result.left, [0, 0, 0], "no node left");
+      assert.deepEqual(result.states, [null, null, null]);
+      assert.deepEqual(result.charts, [null, null, null]);
+      assert.deepEqual(result.restored, [true, true, true], "the editor's content as it was");
+      assert.deepEqual(seen.consoleErrors, []);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("moving the element keeps its one chart, which takes its new width", async () => {
+    const { context, page, seen, url } = await open({
+      pages: {
+        "move.html":
+          `<div id="a"><khuyencong-chart id="c" kind="plan-actual" src="/data/phia-bac-2022.json">${FALLBACK_TABLE}</khuyencong-chart></div>` +
+          `<div id="b"><div id="p" data-khuyencong data-kind="sources" data-src="/data/phia-bac-2022.json"></div></div>` +
+          '<aside id="narrow"></aside>',
+      },
+    });
+    try {
+      await page.goto(url("move.html"));
+      await settle(page);
+      await page.$eval("#narrow", (n) => n.style.setProperty("width", "400px"));
+      const moved = await page.evaluate(async () => {
+        const { chartOf } = await import("/pkg/embed.js");
+        const c = document.querySelector("#c");
+        const p = document.querySelector("#p");
+        const before = [chartOf(c), chartOf(p)];
+        const narrow = document.querySelector("#narrow");
+        narrow.append(c); // a move: disconnected and connected in one task
+        narrow.prepend(p);
+        await new Promise((r) => setTimeout(r, 50));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return {
+          same: [chartOf(c) === before[0], chartOf(p) === before[1]],
+          canvases: [
+            c.querySelectorAll("canvas.kc-chart__canvas").length,
+            p.querySelectorAll("canvas.kc-chart__canvas").length,
+          ],
+          widths: [
+            c.querySelector("canvas").getBoundingClientRect().width,
+            p.querySelector("canvas").getBoundingClientRect().width,
+          ],
+          states: [c.dataset.kcState, p.dataset.kcState],
+        };
+      });
+      assert.deepEqual(moved, {
+        same: [true, true],
+        canvases: [1, 1],
+        widths: [400, 400],
+        states: ["ready", "ready"],
+      });
+      assert.equal(dataFetches(seen, "phia-bac-2022.json"), 2, "nothing fetched again");
+      await assertDraws(page, "#c");
+      await assertDraws(page, "#p");
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("20 charts on one page draw from one wasm instance", async () => {
+    const kinds = ["summary", "sources", "plan-actual", "trend"];
+    const body = Array.from({ length: 20 }, (_, i) => {
+      const kind = kinds[i % kinds.length];
+      return i % 2 === 0
+        ? `<khuyencong-chart id="c${i}" kind="${kind}" src="/data/phia-bac-2022.json"></khuyencong-chart>`
+        : `<div id="c${i}" data-khuyencong data-kind="${kind}" data-src="/data/dia-phuong-cong-bo.json"></div>`;
+    }).join("\n");
+    const { context, page, seen, url } = await open({
+      viewport: { width: 1280, height: 900 },
+      pages: { "twenty.html": body },
+    });
+    try {
+      await page.goto(url("twenty.html"));
+      await settle(page);
+      const states = await page.$$eval("[id^=c]", (nodes) => nodes.map((n) => n.dataset.kcState));
+      assert.deepEqual(states, Array(20).fill("ready"));
+      for (let i = 0; i < 20; i++) await assertDraws(page, `#c${i}`);
+      const kindsDrawn = await page.evaluate(async () => {
+        const { chartOf } = await import("/pkg/embed.js");
+        return [...document.querySelectorAll("[id^=c]")].map((n) => chartOf(n).view().kind);
+      });
+      assert.deepEqual(
+        kindsDrawn,
+        Array.from({ length: 20 }, (_, i) => kinds[i % kinds.length]),
+      );
+      const wasm = seen.requests.filter((u) => u.endsWith(".wasm"));
+      assert.deepEqual(wasm, [`${new URL(url("x")).origin}/pkg/khuyencong_charts_bg.wasm`]);
+      assert.deepEqual(seen.consoleErrors, []);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("data from another origin needs allow-cross-origin (and CORS)", async () => {
+    const other = strictSite.url; // another port: another origin
+    const { context, page, seen, url } = await open({
+      pages: {
+        "cross.html":
+          `<khuyencong-chart id="refused" src="${other}data/phia-bac-2022.json"></khuyencong-chart>` +
+          `<khuyencong-chart id="allowed" allow-cross-origin src="${other}data/phia-bac-2022.json"></khuyencong-chart>`,
+      },
+    });
+    try {
+      await page.route(`${other}data/phia-bac-2022.json`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), "access-control-allow-origin": "*" },
+        });
+      });
+      await page.goto(url("cross.html"));
+      await settle(page);
+      assert.equal(await page.getAttribute("#refused", "data-kc-state"), "error");
+      assert.match(
+        await page.textContent('#refused [role="alert"]'),
+        /không cùng nguồn \(origin\)/,
+      );
+      assert.equal(await page.getAttribute("#allowed", "data-kc-state"), "ready");
+      assert.equal((await viewOf(page, "#allowed")).title, PHIA_BAC_TITLE);
+      assert.equal(
+        seen.requests.filter((u) => u.startsWith(other)).length,
+        1,
+        "only the allowed one asked",
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("plain elements [data-khuyencong]", () => {
+  test("upgrades those in the page and those added later; data-* changes draw again", async () => {
+    const { context, page, url } = await open({
+      pages: {
+        "plain.html": `<div id="a" data-khuyencong data-kind="plan-actual" data-src="/data/phia-bac-2022.json">${FALLBACK_TABLE}</div><section id="later"></section>`,
+      },
+    });
+    try {
+      await page.goto(url("plain.html"));
+      await settle(page, "#a");
+      assert.equal((await viewOf(page, "#a")).kind, "plan-actual");
+      await assertDraws(page, "#a");
+      assert.equal(await page.locator("#a table.fallback").isVisible(), false);
+
+      // Added by a script (a CMS's lazy loader, an infinite scroll), nested in other markup.
+      await page.evaluate((data) => {
+        const wrapper = document.createElement("article");
+        const div = document.createElement("div");
+        div.id = "b";
+        div.dataset.khuyencong = "";
+        div.dataset.kind = "categories";
+        const script = document.createElement("script");
+        script.type = "application/json";
+        script.textContent = JSON.stringify(data);
+        div.append(script);
+        wrapper.append(div);
+        document.querySelector("#later").append(wrapper);
+      }, DAK_LAK);
+      await settle(page, "#b");
+      assert.deepEqual((await viewOf(page, "#b")).items[0].rows, DAK_LAK_ROWS);
+      await assertDraws(page, "#b");
+
+      // The mark added to an element already in the page.
+      await page.evaluate(() => {
+        const c = document.createElement("div");
+        c.id = "c";
+        c.dataset.kind = "summary";
+        c.dataset.src = "/data/phia-bac-2022.json";
+        document.body.append(c);
+      });
+      await page.waitForTimeout(100);
+      assert.equal(await page.getAttribute("#c", "data-kc-state"), null, "no mark, no chart");
+      await page.$eval("#c", (c) => c.setAttribute("data-khuyencong", ""));
+      await settle(page, "#c");
+      assert.equal((await viewOf(page, "#c")).kind, "summary");
+
+      await page.$eval("#a", (a) => {
+        a.dataset.kind = "sources";
+        a.dataset.theme = "dark";
+      });
+      await page.waitForFunction(async () => {
+        const { chartOf } = await import("/pkg/embed.js");
+        return chartOf(document.querySelector("#a")).view().kind === "sources";
+      });
+      const background = await page.$eval("#a canvas", (c) =>
+        Array.from(c.getContext("2d").getImageData(0, 0, 1, 1).data.slice(0, 3)),
+      );
+      assert.deepEqual(background, [0x15, 0x19, 0x1e], "data-theme=dark");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("fallback content", () => {
+  const PAGE =
+    `<khuyencong-chart id="c" kind="sources" src="/data/phia-bac-2022.json">${FALLBACK_TABLE}</khuyencong-chart>` +
+    `<div id="p" data-khuyencong data-kind="summary" data-src="/data/phia-bac-2022.json"><p class="sentence">Năm 2022 thực hiện 170,4 tỷ đồng, đạt 95,2% kế hoạch.</p></div>`;
+
+  test("is what readers see with JavaScript off", async () => {
+    const { context, page, url } = await open({
+      javaScriptEnabled: false,
+      pages: { "nojs.html": PAGE },
+    });
+    try {
+      await page.goto(url("nojs.html"));
+      assert.ok(await page.locator("#c table.fallback").isVisible());
+      assert.deepEqual(
+        await page.$$eval("#c table.fallback tr", (rows) =>
+          rows.map((r) => [...r.cells].map((c) => c.textContent)),
+        ),
+        [
+          ["Khuyến công quốc gia", "79,5 tỷ đồng"],
+          ["Khuyến công địa phương", "90,9 tỷ đồng"],
+        ],
+      );
+      assert.equal(
+        await page.locator("#p .sentence").textContent(),
+        "Năm 2022 thực hiện 170,4 tỷ đồng, đạt 95,2% kế hoạch.",
+      );
+      assert.ok(await page.locator("#p .sentence").isVisible());
+      assert.equal(await page.locator("canvas").count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("shows until the chart has drawn; with none, a loading text does", async () => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    const { context, page, url, base } = await open({
+      pages: {
+        "slow.html":
+          PAGE +
+          '<khuyencong-chart id="empty" kind="summary" src="/data/slow.json"></khuyencong-chart>' +
+          '<khuyencong-chart id="empty-en" locale="en" src="/data/slow.json">  \n  </khuyencong-chart>',
+      },
+    });
+    try {
+      await page.route(`${base}data/slow.json`, async (route) => {
+        await held;
+        await route
+          .fulfill({ path: repoPath("www", "data", "phia-bac-2022.json") })
+          .catch(() => {});
+      });
+      await page.goto(url("slow.html"));
+      await page.waitForFunction(
+        () => document.querySelector("#empty").dataset.kcState === "loading",
+      );
+      assert.equal(await page.locator("#empty").textContent(), "Đang tải biểu đồ…");
+      assert.ok(await page.locator("#empty .kc-embed__loading").isVisible());
+      assert.ok(
+        (await page.$eval("#empty", (e) => e.getBoundingClientRect().height)) > 20,
+        "not an empty box",
+      );
+      assert.equal(
+        await page.locator("#empty-en .kc-embed__loading").textContent(),
+        "Loading the chart…",
+      );
+      await settle(page, "#c, #p");
+      release();
+      await settle(page);
+      assert.equal(await page.locator("#empty .kc-embed__loading").isVisible(), false);
+      await assertDraws(page, "#empty");
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+
+  test("comes back under an error box when the data is missing (404); the others still draw", async () => {
+    const { context, page, seen, url } = await open({
+      pages: {
+        "missing.html":
+          PAGE +
+          `<khuyencong-chart id="missing" kind="sources" src="/data/khong-co.json">${FALLBACK_TABLE}</khuyencong-chart>` +
+          '<khuyencong-chart id="bare" src="/data/khong-co.json"></khuyencong-chart>' +
+          '<khuyencong-chart id="nodata" kind="sources"><p>Không có dữ liệu.</p></khuyencong-chart>' +
+          '<khuyencong-chart id="notobject"><script type="application/json">["x"]</script></khuyencong-chart>',
+      },
+    });
+    try {
+      await page.goto(url("missing.html"));
+      await settle(page);
+      const state = (id) => page.getAttribute(id, "data-kc-state");
+      assert.equal(await state("#missing"), "error");
+      const alert = page.locator('#missing [role="alert"]');
+      assert.match(await alert.textContent(), /HTTP 404/);
+      assert.ok(await alert.isVisible());
+      assert.ok(await page.locator("#missing table.fallback").isVisible());
+      // The box above the fallback.
+      assert.ok(
+        await page.$eval("#missing", (e) => {
+          const box = e.querySelector('[role="alert"]');
+          const table = e.querySelector("table");
+          return box.getBoundingClientRect().bottom <= table.getBoundingClientRect().top;
+        }),
+      );
+      // No fallback: the box alone, never an empty one, and no loading text left.
+      assert.match(await page.textContent('#bare [role="alert"]'), /HTTP 404/);
+      assert.equal(await page.locator("#bare .kc-embed__loading").isVisible(), false);
+      // Neither src nor inline data; inline data that is not an object (not fetched as a URL).
+      assert.match(
+        await page.textContent('#nodata [role="alert"]'),
+        /^Không vẽ được biểu đồ\.src: chưa có dữ liệu/,
+      );
+      assert.ok(await page.locator("#nodata p").last().isVisible());
+      assert.match(
+        await page.textContent('#notobject [role="alert"]'),
+        /phải là một đối tượng JSON/,
+      );
+      assert.ok(!seen.requests.some((u) => u.includes('["x"]') || u.includes("%5B")));
+      // The others draw.
+      assert.equal(await state("#c"), "ready");
+      assert.equal(await state("#p"), "ready");
+      await assertDraws(page, "#c");
+      await assertDraws(page, "#p");
+      assert.deepEqual(seen.pageErrors, []);
+      // The only console errors are the browser's own reports of the 404s.
+      for (const text of seen.consoleErrors) assert.match(text, /404/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("comes back when the wasm cannot load, which is tried once for all charts", async () => {
+    const { context, page, seen, url } = await open({ pages: { "nowasm.html": PAGE } });
+    try {
+      await page.route("**/*.wasm", (route) => route.abort());
+      await page.goto(url("nowasm.html"));
+      await settle(page);
+      for (const id of ["#c", "#p"]) {
+        assert.equal(await page.getAttribute(id, "data-kc-state"), "error");
+        assert.match(await page.textContent(`${id} [role="alert"]`), /WebAssembly/);
+      }
+      assert.ok(await page.locator("#c table.fallback").isVisible());
+      assert.ok(await page.locator("#p .sentence").isVisible());
+      assert.equal(seen.requests.filter((u) => u.endsWith(".wasm")).length, 1);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("iframe (embed.html)", () => {
+  const FRAME_SRC =
+    "/embed.html?src=data/phia-bac-2022.json&kind=plan-actual&locale=vi&theme=light";
+
+  /** The chart inside the iframe `selector`, once drawn: its view and the frame's height. */
+  async function frameChart(page, selector) {
+    const frame = await (await page.$(selector)).contentFrame();
+    await frame.waitForFunction(
+      () => document.querySelector("khuyencong-chart")?.dataset.kcState === "ready",
+    );
+    return frame;
+  }
+
+  // The height inside the iframe's border (it has the browser's default 2 px one here).
+  const frameHeight = (page, selector) => page.$eval(selector, (f) => f.clientHeight);
+
+  for (const csp of [false, true]) {
+    test(`renders one chart full width and the host's embed.js fits the iframe to it${csp ? " (strict CSP)" : ""}`, async () => {
+      const { context, page, seen, url } = await open({
+        csp,
+        // Every height the frames post, with the iframe that posted it.
+        init: () => {
+          window.__heights = [];
+          addEventListener("message", (e) => {
+            if (e.data?.type === "khuyencong-chart:height") {
+              window.__heights.push([e.source.frameElement?.id, e.data.height]);
+            }
+          });
+        },
+        pages: {
+          "frames.html":
+            `<div id="box"><iframe id="marked" src="${FRAME_SRC}" data-khuyencong-frame title="Kế hoạch và thực hiện" width="100%" height="480" loading="lazy"></iframe>` +
+            `<iframe id="unmarked" src="${FRAME_SRC}" title="Không đánh dấu" width="100%" height="480"></iframe></div>`,
+        },
+      });
+      try {
+        await page.goto(url("frames.html"));
+        const frame = await frameChart(page, "#marked");
+        await frameChart(page, "#unmarked");
+        const inside = () =>
+          frame.evaluate(() => {
+            const c = document.querySelector("khuyencong-chart");
+            return {
+              height: c.chart.view().height,
+              kind: c.chart.view().kind,
+              canvas: c.querySelector("canvas").getBoundingClientRect().width,
+              page: document.documentElement.getBoundingClientRect().height,
+              width: innerWidth,
+              title: document.title,
+            };
+          });
+        let view = await inside();
+        assert.equal(view.kind, "plan-actual");
+        assert.equal(view.canvas, view.width, "full width");
+        assert.equal(view.page, view.height, "the page is the chart");
+        assert.equal(view.title, PHIA_BAC_TITLE);
+        await page.waitForFunction(
+          (h) => document.querySelector("#marked").clientHeight === h,
+          Math.ceil(view.height),
+        );
+        assert.equal(await frameHeight(page, "#unmarked"), 480, "an unmarked iframe is left alone");
+        // Straight from 480 to the chart's height: no height of the page while it was loading.
+        const posted = await page.evaluate(() =>
+          window.__heights.filter(([id]) => id === "marked"),
+        );
+        assert.deepEqual(posted, [["marked", Math.ceil(view.height)]]);
+
+        // Narrower: the chart is laid out again, taller, and the iframe follows.
+        await page.$eval("#box", (b) => b.style.setProperty("width", "360px"));
+        await frame.waitForFunction(
+          (h) => document.querySelector("khuyencong-chart").chart.view().height !== h,
+          view.height,
+        );
+        const narrow = await inside();
+        assert.ok(narrow.height > view.height, `${narrow.height} > ${view.height}`);
+        await page.waitForFunction(
+          (h) => document.querySelector("#marked").clientHeight === h,
+          Math.ceil(narrow.height),
+        );
+        view = await inside();
+        assert.equal(view.canvas, view.width);
+
+        // A message that is not from the frame changes nothing.
+        await page.evaluate(() =>
+          window.postMessage({ type: "khuyencong-chart:height", height: 50 }, "*"),
+        );
+        await page.waitForTimeout(100);
+        assert.equal(await frameHeight(page, "#marked"), Math.ceil(narrow.height));
+
+        if (csp) {
+          assert.deepEqual(await cspViolations(page), []);
+          assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);
+        }
+        assert.deepEqual(seen.consoleErrors, []);
+        assert.deepEqual(seen.pageErrors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("keeps its height of 480 when the host page runs no script", async () => {
+    const { context, page, url } = await open({
+      script: false,
+      pages: {
+        "noscript.html": `<iframe id="f" src="${FRAME_SRC}" data-khuyencong-frame title="Biểu đồ" width="100%" height="480"></iframe>`,
+      },
+    });
+    try {
+      await page.goto(url("noscript.html"));
+      const frame = await frameChart(page, "#f");
+      const height = await frame.evaluate(
+        () => document.querySelector("khuyencong-chart").chart.view().height,
+      );
+      assert.notEqual(Math.ceil(height), 480, "the chart's height is another");
+      await page.waitForTimeout(300);
+      assert.equal(await frameHeight(page, "#f"), 480);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("refuses data from another origin, and says so inside the frame", async () => {
+    const { context, page, seen, base } = await open();
+    try {
+      await page.goto(
+        `${base}embed.html?src=${encodeURIComponent("http://localhost:9/x.json")}&kind=sources`,
+      );
+      await settle(page);
+      assert.equal(await page.getAttribute("khuyencong-chart", "data-kc-state"), "error");
+      assert.match(await page.textContent('[role="alert"]'), /không cùng nguồn \(origin\)/);
+      assert.ok(!seen.requests.some((u) => u.startsWith("http://localhost:9")), "nothing asked");
+      // Nor does a link to it add the permission.
+      await page.goto(
+        `${base}embed.html?src=${encodeURIComponent("http://localhost:9/x.json")}&allow-cross-origin=1`,
+      );
+      await settle(page);
+      assert.equal(await page.getAttribute("khuyencong-chart", "allow-cross-origin"), null);
+      assert.match(await page.textContent('[role="alert"]'), /không cùng nguồn/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("embed-examples.html", () => {
+  for (const width of [360, 1280]) {
+    test(`every way draws under the strict CSP (screenshot embed-examples-${width}.png)`, async () => {
+      const { context, page, seen, base } = await open({
+        csp: true,
+        viewport: { width, height: width < 600 ? 740 : 900 },
+        deviceScaleFactor: width < 600 ? 2 : 1,
+      });
+      try {
+        const response = await page.goto(`${base}embed-examples.html`);
+        assert.equal(response.headers()["content-security-policy"], STRICT_CSP);
+        await settle(page);
+        const states = await page.$$eval("khuyencong-chart, [data-khuyencong]", (nodes) =>
+          nodes.map((n) => n.dataset.kcState),
+        );
+        assert.deepEqual(states, ["ready", "ready", "ready"]);
+        for (const example of ["ex-src", "ex-inline", "ex-plain"]) {
+          await assertDraws(page, `[data-example="${example}"] > *`);
+        }
+        const frame = await (await page.$('[data-example="ex-frame"] iframe')).contentFrame();
+        await frame.waitForFunction(
+          () => document.querySelector("khuyencong-chart")?.dataset.kcState === "ready",
+        );
+        const height = await frame.evaluate(
+          () => document.querySelector("khuyencong-chart").chart.view().height,
+        );
+        await page.waitForFunction(
+          (h) =>
+            document.querySelector("[data-khuyencong-frame]").getBoundingClientRect().height === h,
+          Math.ceil(height),
+        );
+        await page.evaluate(() => document.fonts.ready);
+        const layout = await page.evaluate(() => ({
+          pageWidth: document.documentElement.scrollWidth,
+          viewport: document.documentElement.clientWidth,
+        }));
+        assert.ok(layout.pageWidth <= layout.viewport, JSON.stringify(layout));
+        await page.waitForLoadState("networkidle");
+        assert.deepEqual(await cspViolations(page), []);
+        assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);
+        assert.deepEqual(seen.consoleErrors, []);
+        assert.deepEqual(seen.pageErrors, []);
+        await mkdir(SCREENSHOTS, { recursive: true });
+        await page.screenshot({
+          path: `${SCREENSHOTS}/embed-examples-${width}.png`,
+          fullPage: true,
+        });
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("each code shown, pasted into a blank page, draws the same chart", async () => {
+    const { context, page, base } = await open({ csp: true });
+    try {
+      await page.goto(`${base}embed-examples.html`);
+      await settle(page);
+      const shown = await page.$$eval("pre[data-code]", (pres) =>
+        pres.map((pre) => ({ id: pre.dataset.code, code: pre.textContent })),
+      );
+      assert.deepEqual(
+        shown.map((s) => s.id),
+        ["ex-src", "ex-inline", "ex-plain", "ex-frame"],
+      );
+      const expected = await page.evaluate(async () => {
+        const { chartOf } = await import("/pkg/embed.js");
+        return [
+          ...document.querySelectorAll(
+            "[data-example] > khuyencong-chart, [data-example] > [data-khuyencong]",
+          ),
+        ].map((n) => {
+          const v = chartOf(n).view();
+          return { kind: v.kind, title: v.title, items: v.items.map((i) => i.rows) };
+        });
+      });
+      for (const [i, { id, code }] of shown.entries()) {
+        // What an editor copies: text, with the script line for the element ways.
+        if (id === "ex-frame") {
+          assert.match(
+            code,
+            /^<iframe src="\/embed\.html\?src=data\/cao-bang-2021-2025\.json&amp;kind=leverage" data-khuyencong-frame title="[^"]+" width="100%" height="480" loading="lazy" style="border:0"><\/iframe>$/,
+          );
+          continue;
+        }
+        assert.match(code, /^<script type="module" src="\/pkg\/embed\.js"><\/script>\n</);
+        // A blank page of the site (strict CSP too), another path depth: root-relative addresses.
+        const pasted = await context.newPage();
+        await pasted.route(`${base}tin-tuc/2023/bai-viet.html`, (route) =>
+          route.fulfill({
+            contentType: "text/html; charset=utf-8",
+            headers: { "Content-Security-Policy": STRICT_CSP },
+            body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title></head><body><p>Bài viết.</p>${code}</body></html>`,
+          }),
+        );
+        await pasted.goto(`${base}tin-tuc/2023/bai-viet.html`);
+        await settle(pasted);
+        const got = await pasted.evaluate(async () => {
+          const { chartOf } = await import("/pkg/embed.js");
+          const v = chartOf(document.querySelector("khuyencong-chart, [data-khuyencong]")).view();
+          return { kind: v.kind, title: v.title, items: v.items.map((i) => i.rows) };
+        });
+        assert.deepEqual(got, expected[i], id);
+        await pasted.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
