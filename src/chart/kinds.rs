@@ -141,6 +141,23 @@ fn sorted<'a>(
     gs
 }
 
+/// Bars for groups of `dim`: columns for years (time runs left to right), rows otherwise.
+fn bars_along(ctx: &Ctx<'_>, dim: Dim, series: Vec<Series>, rows: Vec<Row>) -> Spec {
+    let orient = if dim == Dim::Year {
+        Orient::Vertical
+    } else {
+        Orient::Horizontal
+    };
+    bars::layout(
+        ctx,
+        &Bars {
+            orient,
+            series,
+            rows,
+        },
+    )
+}
+
 fn empty(ctx: &Ctx<'_>) -> Spec {
     let header = frame::header(ctx, &[]);
     let (foot_lines, foot_h) = frame::footer(ctx);
@@ -354,19 +371,7 @@ fn plan_actual(ctx: &Ctx<'_>) -> Option<Spec> {
             &ctx.input.analysis.total,
         ));
     }
-    let orient = if dim == Dim::Year {
-        Orient::Vertical
-    } else {
-        Orient::Horizontal
-    };
-    Some(bars::layout(
-        ctx,
-        &Bars {
-            orient,
-            series,
-            rows,
-        },
-    ))
+    Some(bars_along(ctx, dim, series, rows))
 }
 
 /// Series for a stack by source: only the sources that have values, plus "no source".
@@ -458,19 +463,8 @@ fn regions(ctx: &Ctx<'_>) -> Option<Spec> {
         rows.sort_by_key(|r| core::cmp::Reverse(r.0));
     }
     let series = series_map.into_iter().map(|(_, s)| s).collect();
-    let orient = if dim == Dim::Year {
-        Orient::Vertical
-    } else {
-        Orient::Horizontal
-    };
-    Some(bars::layout(
-        ctx,
-        &Bars {
-            orient,
-            series,
-            rows: rows.into_iter().map(|(_, r)| r).collect(),
-        },
-    ))
+    let rows = rows.into_iter().map(|(_, r)| r).collect();
+    Some(bars_along(ctx, dim, series, rows))
 }
 
 fn leverage(ctx: &Ctx<'_>) -> Option<Spec> {
@@ -782,17 +776,5 @@ fn categories(ctx: &Ctx<'_>) -> Option<Spec> {
             }
         })
         .collect();
-    let orient = if dim == Dim::Year {
-        Orient::Vertical
-    } else {
-        Orient::Horizontal
-    };
-    Some(bars::layout(
-        ctx,
-        &Bars {
-            orient,
-            series,
-            rows,
-        },
-    ))
+    Some(bars_along(ctx, dim, series, rows))
 }
