@@ -19,7 +19,7 @@ RELEASE_WASM := target/$(WASM_TARGET)/release/khuyencong_charts.wasm
 PORT ?= 8080
 
 .PHONY: all deps deps-rust deps-browser deps-node package www-pkg demo test fmt lint fuzz \
-	test-native test-wasm test-e2e clean
+	test-native test-wasm test-e2e test-npm clean
 
 all: test
 
@@ -58,7 +58,7 @@ package: deps-rust deps-node
 	rm -rf pkg && mkdir -p pkg
 	wasm-bindgen --target web --out-dir pkg --out-name khuyencong_charts --no-typescript $(RELEASE_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/khuyencong_charts_bg.wasm -o pkg/khuyencong_charts_bg.wasm
-	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md pkg/
+	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md CHANGELOG.md pkg/
 	@ls -l pkg/*.wasm | awk '{print "wasm: " $$5 " bytes"}'; gzip -9c pkg/khuyencong_charts_bg.wasm | wc -c | awk '{print "wasm gzip: " $$1 " bytes"}'
 
 # The demo site uses the package exactly as an editor would: a copied folder.
@@ -71,7 +71,7 @@ demo: deps www-pkg
 
 ## ---- checks -----------------------------------------------------------------------------
 
-test: deps fmt lint test-native test-wasm test-e2e
+test: deps fmt lint test-native test-wasm test-e2e test-npm
 	@echo "make test: all checks passed"
 
 fmt: deps-rust
@@ -91,6 +91,14 @@ test-wasm: deps-rust deps-browser
 
 test-e2e: deps www-pkg
 	node --test --test-reporter=spec tests/e2e/
+
+# The npm package as a developer gets it (scripts/test-npm.mjs): npm pack, installed into a fresh
+# Vite app (tests/npm/vite-app); tests/npm/node.test.mjs in plain Node; tsc --strict over
+# tests/types/usage.ts (against pkg/ and the installed package); vite build served on 127.0.0.1
+# and Vite's dev server, in Chromium. vite 7.3.8 comes from the npm registry into the temporary
+# app; without a registry the repository's node_modules/vite is linked instead.
+test-npm: deps package
+	node scripts/test-npm.mjs
 
 clean:
 	cargo clean

@@ -584,7 +584,13 @@ fn parse_sources(v: Option<&Value>) -> Result<(Vec<Source>, bool)> {
 pub fn parse_data(v: &Value) -> Result<FundingData> {
     let top = object(v, "", TOP_FIELDS)?;
     if let Some(ver) = get(top, "version") {
-        let n = integer(ver, "version", "1")?;
+        // A whole number too large to read is still just another version.
+        let n = integer(ver, "version", "1").map_err(|e| match e.kind {
+            ErrorKind::InvalidValue { value, .. } => {
+                Error::new(ErrorKind::UnsupportedVersion { value }, "version")
+            }
+            _ => e,
+        })?;
         if n != 1 {
             return Err(Error::new(
                 ErrorKind::UnsupportedVersion {

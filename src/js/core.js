@@ -63,9 +63,9 @@ export function isReady() {
 
 /**
  * Loads and instantiates the WebAssembly module, once. Safe to call from many places; later
- * calls return the same promise. Pass a URL, `Response`, `ArrayBuffer` or
- * `WebAssembly.Module` when the `.wasm` file is served from somewhere other than next to
- * this file.
+ * calls return the same promise. Without an argument it loads the `.wasm` next to this file
+ * (from disk under Node). Pass a URL, `Response`, `ArrayBuffer` or `WebAssembly.Module` when
+ * it is served from somewhere else.
  *
  * @example
  * import { ready, analyze } from "khuyencong-charts";
@@ -73,8 +73,7 @@ export function isReady() {
  */
 export function ready(wasm) {
   if (!loading) {
-    const args = wasm === undefined ? undefined : { module_or_path: wasm };
-    loading = init(args).then(
+    loading = init({ module_or_path: wasm === undefined ? defaultWasm() : wasm }).then(
       () => {
         loaded = true;
       },
@@ -87,6 +86,24 @@ export function ready(wasm) {
     );
   }
   return loading;
+}
+
+// The wasm file next to this module. Bundlers recognise `new URL("…", import.meta.url)` and
+// copy the file (Vite's build, webpack 5, Parcel, Rollup with a URL plugin). Two hosts need help:
+// - Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ without their
+//   assets (vitejs/vite#8427), so the URL points at a file that is not there; the package's
+//   own folder is served, so load it from there.
+// - Node (server-side rendering, tests): fetch() cannot read file: URLs; read the file.
+//   process.getBuiltinModule (Node 20.16, 22.3) keeps node:fs out of sight of bundlers.
+function defaultWasm() {
+  const url = new URL("./khuyencong_charts_bg.wasm", import.meta.url);
+  const deps = url.pathname.indexOf("/node_modules/.vite/deps/");
+  if (deps >= 0) {
+    url.pathname = `${url.pathname.slice(0, deps)}/node_modules/khuyencong-charts/khuyencong_charts_bg.wasm`;
+    return url;
+  }
+  const fs = url.protocol === "file:" ? globalThis.process?.getBuiltinModule?.("fs") : undefined;
+  return fs ? fs.promises.readFile(url) : url;
 }
 
 // JSON.stringify would turn NaN and Infinity into null (silently "absent") and throw on

@@ -1,0 +1,153 @@
+// One task of tests/npm/node.test.mjs in a worker thread: each worker has its own globals and its
+// own module graph, so the package is imported fresh there (ready() loads the wasm only once per
+// module graph, and the traps below must not leak into the test process).
+//
+// workerData: { task, packageDir, dataFile, wasmUrl? } → posts { ok: true, ... } or
+// { ok: false, error }.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parentPort, workerData } from "node:worker_threads";
+
+const { task, packageDir, dataFile, wasmUrl } = workerData;
+const entry = (name) => pathToFileURL(path.join(packageDir, name)).href;
+const wasmFile = path.join(packageDir, "khuyencong_charts_bg.wasm");
+
+// Globals that exist only in browsers (or that a library must not use while being imported:
+// fetch and friends exist in Node too). Each is replaced by a getter that records the access and
+// returns what was there, so behaviour is unchanged: `typeof document` is still "undefined".
+const BROWSER_GLOBALS = [
+  "window", "self", "document", "navigator", "location", "history", "customElements",
+  "HTMLElement", "Element", "Node", "HTMLCanvasElement", "CustomEvent", "addEventListener",
+  "removeEventListener", "dispatchEvent", "matchMedia", "getComputedStyle", "ResizeObserver",
+  "MutationObserver", "IntersectionObserver", "requestAnimationFrame", "cancelAnimationFrame",
+  "devicePixelRatio", "innerWidth", "innerHeight", "screen", "localStorage", "sessionStorage",
+  "indexedDB", "XMLHttpRequest", "Image", "OffscreenCanvas", "CSS", "fetch", "Request",
+  "Response", "Headers", "WebSocket", "Worker", "setTimeout", "setInterval", "queueMicrotask",
+];
+
+function trapGlobals() {
+  const touched = new Set();
+  for (const name of BROWSER_GLOBALS) {
+    const had = Object.getOwnPropertyDescriptor(globalThis, name);
+    const value = globalThis[name];
+    if (had && !had.configurable) continue;
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      enumerable: had ? had.enumerable : false,
+      get() {
+        touched.add(name);
+        return value;
+      },
+      set(v) {
+        touched.add(name);
+        Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true });
+      },
+    });
+  }
+  return touched;
+}
+
+function trapConsole() {
+  const calls = [];
+  for (const level of ["log", "info", "warn", "error", "debug"]) {
+    console[level] = (...args) => calls.push(`${level}: ${args.join(" ")}`);
+  }
+  return calls;
+}
+
+function seed(kc) {
+  const data = JSON.parse(readFileSync(dataFile, "utf8"));
+  const a = kc.analyze(data);
+  return { actual: a.total.text.actual, attainment: a.total.text.attainment };
+}
+
+function errorOf(e) {
+  return { name: e?.name, code: e?.code, message: String(e?.message ?? e), kc: e?.name === "KhuyenCongError" };
+}
+
+async function wasmFor(form) {
+  const bytes = readFileSync(wasmFile);
+  switch (form) {
+    case "none":
+      return undefined;
+    case "buffer": // a Node Buffer is a Uint8Array
+      return bytes;
+    case "arraybuffer":
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    case "module":
+      return new WebAssembly.Module(bytes);
+    case "response":
+      return new Response(bytes, { headers: { "Content-Type": "application/wasm" } });
+    case "url-string":
+      return wasmUrl;
+    case "url-object":
+      return new URL(wasmUrl);
+    default:
+      throw new Error(`unknown form ${form}`);
+  }
+}
+
+const tasks = {
+  // Import the entry point with every browser global trapped: nothing may be touched, no
+  // global added, nothing printed.
+  async "import-index"() {
+    const touched = trapGlobals();
+    const before = new Set(Object.getOwnPropertyNames(globalThis));
+    const printed = trapConsole();
+    const kc = await import(entry("index.js"));
+    const added = Object.getOwnPropertyNames(globalThis).filter((n) => !before.has(n));
+    return { touched: [...touched], added, printed, exports: Object.keys(kc).sort() };
+  },
+
+  // The embed script in Node (server-side rendering imports it too): it may look for a
+  // document, finds none, and does nothing.
+  async "import-embed"() {
+    const touched = trapGlobals();
+    const before = new Set(Object.getOwnPropertyNames(globalThis));
+    const printed = trapConsole();
+    const embed = await import(entry("embed.js"));
+    const added = Object.getOwnPropertyNames(globalThis).filter((n) => !before.has(n));
+    return { touched: [...touched], added, printed, exports: Object.keys(embed).sort(), chartOf: embed.chartOf({}) };
+  },
+
+  async "not-ready"() {
+    const kc = await import(entry("index.js"));
+    try {
+      kc.analyze(JSON.parse(readFileSync(dataFile, "utf8")));
+      return { threw: false };
+    } catch (e) {
+      return { threw: true, error: errorOf(e), instance: e instanceof kc.KhuyenCongError };
+    }
+  },
+
+  // ready(<form>), then analyze the seed data; a second ready() returns at once.
+  async ready() {
+    const kc = await import(entry("index.js"));
+    const wasm = await wasmFor(workerData.form);
+    const p = kc.ready(wasm);
+    const again = kc.ready();
+    await p;
+    await again;
+    return { sameCall: p === again, ...seed(kc) };
+  },
+
+  // A failed load rejects with load_failed and leaves ready() usable: the next call loads.
+  async "ready-retry"() {
+    const kc = await import(entry("index.js"));
+    let first = null;
+    try {
+      await kc.ready(new Response("Not Found", { status: 404, statusText: "Not Found" }));
+    } catch (e) {
+      first = { ...errorOf(e), instance: e instanceof kc.KhuyenCongError, cause: String(e.cause?.message ?? "") };
+    }
+    await kc.ready(readFileSync(wasmFile));
+    return { first, ...seed(kc) };
+  },
+};
+
+try {
+  parentPort.postMessage({ ok: true, ...(await tasks[task]()) });
+} catch (e) {
+  parentPort.postMessage({ ok: false, error: errorOf(e) });
+}
