@@ -568,7 +568,10 @@ fn found_vi(found: &str) -> &'static str {
 }
 
 fn quote_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
+    // Invisible characters (a byte-order mark, zero-width and bidirectional controls) are named
+    // by their code point like control characters: quoted, they would show as ''.
+    let invisible = matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}');
+    if c.is_control() || c.is_whitespace() || invisible {
         codepoint(c)
     } else {
         format!("'{c}'")

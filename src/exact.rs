@@ -380,8 +380,9 @@ pub fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal> {
     let overflow = || Error::new(ErrorKind::Overflow, path);
     let sum = a.checked_add(b).ok_or_else(overflow)?;
     // An exact sum keeps the larger scale; rust_decimal lowers it (rounding) only when the
-    // mantissa would not fit.
-    if sum.scale() < a.scale().max(b.scale()) {
+    // mantissa would not fit. When one operand is zero it returns the other as it is, with that
+    // one's scale: exact, whatever the scales.
+    if sum.scale() < a.scale().max(b.scale()) && !a.is_zero() && !b.is_zero() {
         return Err(overflow());
     }
     Ok(sum)

@@ -297,9 +297,19 @@ fn is_forbidden(c: char, kind: TextKind) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
-/// Whether `c` is a combining mark (it must follow a letter).
+/// Whether `c` is a combining mark (general category M: Mn, Mc, Me); it must follow a letter.
 pub(crate) fn is_combining(c: char) -> bool {
+    // The Vietnamese and symbol blocks without a lookup; every other script's marks from the
+    // Unicode tables.
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+        || crate::unicode::is_mark(c)
+}
+
+/// Characters that show nothing by themselves: a text of only these (and white space) looks
+/// empty, so it is empty.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FFA0}')
 }
 
 /// A validated text field: at most 500 characters, no control or bidi-override characters,
@@ -308,7 +318,8 @@ fn text(v: &Value, path: &str, kind: TextKind) -> Result<String> {
     let Value::String(s) = v else {
         return Err(wrong_type(v, Expected::Text, path));
     };
-    if s.chars().count() > limits::MAX_TEXT_CHARS {
+    // The limit is on the text as it is kept: trimmed.
+    if s.trim().chars().count() > limits::MAX_TEXT_CHARS {
         return Err(Error::new(
             ErrorKind::TooLarge {
                 limit: Limit::TextChars,
@@ -324,7 +335,7 @@ fn text(v: &Value, path: &str, kind: TextKind) -> Result<String> {
         // A combining mark with nothing to combine with.
         return Err(Error::new(ErrorKind::InvalidText { ch }, path));
     }
-    if t.is_empty() {
+    if t.chars().all(is_invisible) {
         return Err(Error::new(ErrorKind::Empty, path));
     }
     // "Hà Giang" typed with a separate combining accent (NFD, common from macOS and some

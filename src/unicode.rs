@@ -14,6 +14,18 @@ fn normalize(s: &str) -> String {
     s.nfc().collect()
 }
 
+/// Whether `c` is a mark (general category Mn, Mc or Me).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// In the browser the engine's Unicode tables answer (`/^\p{M}$/u`).
+#[cfg(target_arch = "wasm32")]
+pub fn is_mark(c: char) -> bool {
+    crate::web::is_mark(c)
+}
+
 /// In the browser the engine's `String.prototype.normalize` does it.
 #[cfg(target_arch = "wasm32")]
 fn normalize(s: &str) -> String {

@@ -5,6 +5,13 @@
 // forwards pointer and keyboard input, and shows the texts the description carries (tooltips,
 // the accessible description, the legend's labels).
 //
+// Around the canvas it also builds what lets a chart leave the page and reach every reader: a
+// band at the bottom of the canvas (painted in the chart's background, so the canvas keeps the
+// layout's height plus the band) holding the "Xem bảng số liệu" toggle of a real <table> of
+// the figures and the "Tải xuống / chia sẻ" menu (PNG, SVG, CSV, embed code); a print mode that
+// lays the chart out again at the printed width in the light theme; and a zoom that makes the
+// chart's text follow the page's font size.
+//
 // Content-Security-Policy: nothing here needs 'unsafe-inline'. There is no style attribute
 // (styles go through the CSSOM, `style.setProperty`, which `style-src 'self'` allows), no
 // <style> element and no innerHTML: text reaches the page through textContent only.
@@ -20,15 +27,48 @@ const SLOP_MOUSE = 4;
 /** Gap between the tooltip and the point it describes, and the most it may be wide. */
 const TIP_GAP = 10;
 const TIP_MAX_WIDTH = 320;
+/** Exports are drawn at twice the CSS size; print at least at this pixel ratio. */
+const EXPORT_SCALE = 2;
+const PRINT_DPR = 2;
+/** Width (CSS px) of an export of a chart that was never laid out (mounted hidden). */
+const EXPORT_WIDTH = 640;
+/** The chart follows the page's font size from 16 px up to twice that, never below its own
+ * design sizes, and never lays out narrower than this many px because of it. */
+const BASE_FONT = 16;
+const MAX_ZOOM = 2;
+const MIN_ZOOMED_WIDTH = 240;
+/** The controls under the chart: 24 px high (the minimum target of WCAG 2.2), 4 px under the
+ * source line, in the layout's bottom padding, 6 px above the canvas's bottom edge. */
+const TOOLS_HEIGHT = 24;
+const TOOLS_GAP = 4;
+const TOOLS_BOTTOM = 6;
+/** How long "Đã sao chép mã nhúng" stays on screen, and a download's object URL lives. */
+const TOAST_MS = 4000;
+const URL_LIFETIME_MS = 60_000;
 
 const TEXT = {
   vi: {
     failed: "Không vẽ được biểu đồ.",
     keys: "Dùng các phím mũi tên để đi qua từng số liệu, Home và End để về số liệu đầu và cuối.",
     legend: "Chú giải: bấm để ẩn hoặc hiện từng chuỗi số liệu",
+    source: "Nguồn: ",
+    notes: "Ghi chú: ",
+    table: "Xem bảng số liệu",
+    menu: "Tải xuống / chia sẻ",
+    png: "Tải ảnh PNG",
+    svg: "Tải SVG",
+    csv: "Tải dữ liệu CSV",
+    embed: "Sao chép mã nhúng",
+    copied: "Đã sao chép mã nhúng.",
+    copyHere: "Mã nhúng của biểu đồ: nhấn Ctrl+C (trên máy Mac: ⌘C) để sao chép.",
+    close: "Đóng",
+    saved: (name) => `Đã tạo tệp ${name}.`,
+    exportFailed: "Không tạo được tệp tải xuống.",
+    destroyed: "Biểu đồ đã bị gỡ khỏi trang (destroy).",
     element: "element: cần một phần tử HTML để đặt biểu đồ vào.",
     options: "options: cần một đối tượng (object) tùy chọn.",
     height: (v) => `options.height: ${v} không phải chiều cao CSS (ví dụ 360, "360px", "50vh").`,
+    menuOption: (v) => `options.menu: cần "auto" hoặc "none", không phải ${v}.`,
     crossFlag: (v) => `options.allowCrossOrigin: cần true hoặc false, không phải ${v}.`,
     badUrl: (src) => `src: "${src}" không phải địa chỉ hợp lệ.`,
     crossOrigin: (url) =>
@@ -42,9 +82,24 @@ const TEXT = {
     failed: "The chart could not be drawn.",
     keys: "Use the arrow keys to go through the figures one by one, Home and End for the first and last.",
     legend: "Legend: press to hide or show each series",
+    source: "Source: ",
+    notes: "Notes: ",
+    table: "Show data table",
+    menu: "Download / share",
+    png: "Download PNG image",
+    svg: "Download SVG",
+    csv: "Download CSV data",
+    embed: "Copy embed code",
+    copied: "Embed code copied.",
+    copyHere: "The chart's embed code: press Ctrl+C (on a Mac: ⌘C) to copy it.",
+    close: "Close",
+    saved: (name) => `Created the file ${name}.`,
+    exportFailed: "The file could not be created.",
+    destroyed: "The chart has been removed from the page (destroy).",
     element: "element: an HTML element to put the chart in is required.",
     options: "options: an options object is required.",
     height: (v) => `options.height: ${v} is not a CSS height (for example 360, "360px", "50vh").`,
+    menuOption: (v) => `options.menu: must be "auto" or "none", not ${v}.`,
     crossFlag: (v) => `options.allowCrossOrigin: must be true or false, not ${v}.`,
     badUrl: (src) => `src: "${src}" is not a valid address.`,
     crossOrigin: (url) =>
@@ -56,21 +111,55 @@ const TEXT = {
   },
 };
 
-// The shell's own colours, matching the chart themes (src/chart/theme.rs).
+/** The menu's entries, in order. */
+const ACTIONS = ["png", "svg", "csv", "embed"];
+
+// The shell's own colours, matching the chart themes (src/chart/theme.rs): `surface` is the
+// chart's background, `background` a raised surface (tooltip, menu). Text on each has at least
+// 4.5:1 contrast, control borders 3:1. In forced-colors mode (Windows high contrast) the
+// system's colours replace them all.
 const PALETTE = {
   light: {
+    surface: "#ffffff",
     background: "#ffffff",
     text: "#1f2328",
+    muted: "#57606a",
     border: "#d0d7de",
+    control: "#6e7781",
+    link: "#0a5cad",
+    head: "#f6f8fa",
     focus: "#0a5cad",
+    selected: "#0a5cad",
+    selectedText: "#ffffff",
     shadow: "rgb(31 35 40 / 0.2)",
   },
   dark: {
+    surface: "#15191e",
     background: "#22272e",
     text: "#f0f3f6",
+    muted: "#a9b1ba",
     border: "#545d68",
+    control: "#8c959f",
+    link: "#6cb6ff",
+    head: "#22272e",
     focus: "#6cb6ff",
+    selected: "#6cb6ff",
+    selectedText: "#15191e",
     shadow: "rgb(0 0 0 / 0.55)",
+  },
+  system: {
+    surface: "Canvas",
+    background: "Canvas",
+    text: "CanvasText",
+    muted: "CanvasText",
+    border: "CanvasText",
+    control: "ButtonText",
+    link: "ButtonText",
+    head: "Canvas",
+    focus: "Highlight",
+    selected: "Highlight",
+    selectedText: "HighlightText",
+    shadow: "transparent",
   },
 };
 
@@ -78,6 +167,9 @@ const PALETTE = {
 // that places Vietnamese marks poorly).
 const FONT =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+
+// Monospace fonts that place Vietnamese marks well first (DejaVu Sans Mono does not).
+const MONO = '"Noto Sans Mono", Consolas, "Cascadia Mono", Menlo, ui-monospace, monospace';
 
 const VISUALLY_HIDDEN = {
   position: "absolute",
@@ -115,6 +207,8 @@ class ChartHandle {
   #locale;
   /** What `update()` without an argument reloads: the object, text or URL last given. */
   #source;
+  /** The absolute URL the current data came from, or null when it was given inline. */
+  #sourceUrl = null;
   /** The JSON text of the current data (setOptions analyses it again). */
   #json;
   #chart;
@@ -126,6 +220,28 @@ class ChartHandle {
   /** Width (CSS px) and device pixel ratio of the last layout; 0 before the first. */
   #width = 0;
   #dpr = 0;
+  /** CSS px per layout px: the page's font size over 16 px (see zoomAt()). */
+  #zoom = 1;
+  /** The page's font size (px) at the last layout, to notice a change. */
+  #fontSize = 0;
+  /** Height (CSS px) of the band under the chart that holds the controls; of the controls. */
+  #band = 0;
+  #toolsHeight = 0;
+  /** The height (CSS px) options.height asked for at the last layout, or 0. */
+  #requested = 0;
+  /** Arguments of the last on-screen layout, to lay out again after an export. */
+  #layoutArgs = null;
+  /** Laid out for print: the printed width, the light theme, no controls. */
+  #printing = false;
+  /** In print after beforeprint: the height (CSS px) the page was paginated with, which the
+   * layout at the printed width must keep (see #print); 0 for none. */
+  #printFit = 0;
+  #menuOpen = false;
+  #tableShown = false;
+  /** What the table shows, to rebuild it only when that changes. */
+  #tableKey = "";
+  #toastTimer = 0;
+  #urls = new Set();
   /** Width and time of the layout before the last one, to notice a scrollbar flip. */
   #before = { width: 0, time: -Infinity };
   #frame = 0;
@@ -133,6 +249,7 @@ class ChartHandle {
   #offResolution = null;
   #observer = null;
   #darkQuery = null;
+  #forcedQuery = null;
   /** Aborts the fetch of the running update, if any. */
   #loading = null;
   #generation = 0;
@@ -151,6 +268,7 @@ class ChartHandle {
       const json = await resolveData(data, handle.#options, undefined, locale);
       handle.#chart = wasm(() => new Chart(json, toJson(handle.#options, locale)), locale);
       handle.#source = data;
+      handle.#sourceUrl = urlOf(data);
       handle.#json = json;
       handle.#build();
       handle.#render();
@@ -179,9 +297,10 @@ class ChartHandle {
   }
 
   /**
-   * What the chart shows, as of the last layout: `{ title, description, locale, kind, height,
-   * items: [{ title, rows, speech, anchor, rect }], legend: [{ key, label, hidden, rect }],
-   * warnings }`, in CSS px from the canvas's top left corner. Read-only.
+   * What the chart shows, as of the last layout: `{ title, description, source, notes, locale,
+   * kind, height, items: [{ title, rows, speech, anchor, rect }], legend: [{ key, label, hidden,
+   * rect }], table: { head, rows }, warnings }`, in CSS px from the canvas's top left corner
+   * (`height` is the canvas's, the band of controls under the chart included). Read-only.
    */
   view() {
     return this.#view;
@@ -204,6 +323,7 @@ class ChartHandle {
       if (generation !== this.#generation || this.#destroyed) return;
       wasm(() => this.#chart.update(json, toJson(this.#options, this.#locale)), this.#locale);
       this.#source = data;
+      this.#sourceUrl = urlOf(data);
       this.#json = json;
       this.#afterChange();
     } catch (e) {
@@ -241,6 +361,86 @@ class ChartHandle {
   }
 
   /**
+   * The chart as a PNG image at twice its CSS width (a solid light background; title, legend
+   * and source line included, the controls not). Resolves to a `Blob` of type image/png.
+   */
+  async toPNG() {
+    this.#alive();
+    const canvas = document.createElement("canvas");
+    const { width, height } = this.#exportLayout(canvas);
+    try {
+      canvas.width = Math.round(width * EXPORT_SCALE);
+      canvas.height = Math.round(height * EXPORT_SCALE);
+      wasm(() => this.#chart.paint(canvas, EXPORT_SCALE, -1), this.#locale);
+    } finally {
+      this.#restoreLayout();
+    }
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+    if (!blob) throw new KhuyenCongError(TEXT[this.#locale].exportFailed, "internal");
+    return blob;
+  }
+
+  /**
+   * The chart as an SVG document (text), drawn by the same painter as the canvas through
+   * plotters' SVG backend, at the chart's CSS width in the light theme: text stays text. The
+   * title and description are in its <title> and <desc>.
+   */
+  toSVG() {
+    this.#alive();
+    let svg;
+    try {
+      this.#exportLayout(document.createElement("canvas"));
+      svg = wasm(() => this.#chart.toSVG(), this.#locale);
+    } finally {
+      this.#restoreLayout();
+    }
+    const { title } = this.#view;
+    const about = `<title>${escapeXml(title)}</title><desc>${escapeXml(this.#describe())}</desc>`;
+    return svg.replace(/^<svg\b[^>]*>/, (open) => `${open}\n${about}`);
+  }
+
+  /** The figures behind the chart as CSV text (UTF-8 with a byte-order mark, RFC 4180). */
+  toCSV() {
+    this.#alive();
+    return wasm(() => this.#chart.toCSV(), this.#locale);
+  }
+
+  /**
+   * HTML that draws this chart in another page: embed.js and a <khuyencong-chart> element with
+   * the current options, the data's URL when it was mounted from one (else the data inline),
+   * and a table of the figures as the fallback.
+   */
+  toEmbedCode() {
+    this.#alive();
+    const o = this.#options;
+    const attrs = [["kind", this.#view.kind]];
+    if (this.#sourceUrl) attrs.push(["src", this.#sourceUrl]);
+    if (o.by) attrs.push(["by", o.by]);
+    if (o.sort) attrs.push(["sort", o.sort]);
+    if (this.#locale !== "vi") attrs.push(["locale", this.#locale]);
+    if (o.theme && o.theme !== "auto") attrs.push(["theme", o.theme]);
+    if (o.height !== undefined) attrs.push(["height", String(o.height).trim()]);
+    if (o.allowCrossOrigin === true) attrs.push(["allow-cross-origin", null]);
+    if (o.menu === "none") attrs.push(["menu", "none"]);
+    const attributes = attrs
+      .map(([name, value]) => (value === null ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
+      .join("");
+    const script = new URL("embed.js", import.meta.url).href;
+    const inner = [];
+    if (!this.#sourceUrl) {
+      const json = scriptJson(formatJson(this.#json));
+      inner.push('<script type="application/json">', json, "</script>");
+    }
+    inner.push(...fallbackHtml(this.#view, TEXT[this.#locale]));
+    return [
+      `<script type="module" src="${escapeHtml(script)}"></script>`,
+      `<khuyencong-chart${attributes}>`,
+      ...inner.map((line) => `  ${line}`),
+      "</khuyencong-chart>",
+    ].join("\n");
+  }
+
+  /**
    * Removes everything the chart added to the page (nodes, listeners, observers, a pending
    * frame or fetch) and frees its WebAssembly memory. Safe to call more than once.
    */
@@ -249,6 +449,9 @@ class ChartHandle {
     this.#destroyed = true;
     this.#loading?.abort();
     if (this.#frame) cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#toastTimer);
+    for (const url of this.#urls) URL.revokeObjectURL(url);
+    this.#urls.clear();
     this.#observer?.disconnect();
     this.#offResolution?.();
     for (const off of this.#offs) off();
@@ -265,7 +468,8 @@ class ChartHandle {
 
   #build() {
     const id = `kc-chart-${++serial}`;
-    const wrapper = el("div", { position: "relative" });
+    // A page break never cuts a chart that fits on a page.
+    const wrapper = el("div", { position: "relative", "break-inside": "avoid" });
     wrapper.className = "kc-chart";
     wrapper.setAttribute("role", "group");
 
@@ -312,7 +516,6 @@ class ChartHandle {
       "border-radius": "6px",
       "border-width": "1px",
       "border-style": "solid",
-      font: `13px/1.45 ${FONT}`,
       "pointer-events": "none",
       "white-space": "normal",
       "overflow-wrap": "anywhere",
@@ -322,6 +525,8 @@ class ChartHandle {
     // The live region says the same to screen readers; the tooltip is for the eyes.
     tooltip.setAttribute("aria-hidden", "true");
 
+    const tools = this.#buildTools(id);
+
     const description = el("p", VISUALLY_HIDDEN);
     description.id = `${id}-description`;
     const live = el("div", VISUALLY_HIDDEN);
@@ -329,9 +534,16 @@ class ChartHandle {
     live.setAttribute("aria-live", "polite");
     live.setAttribute("aria-atomic", "true");
 
-    wrapper.append(canvas, overlay, legend, tooltip, description, live);
+    // The data table's box: the table is built in it when the toggle opens it, and taken out
+    // when it closes (see #syncTable).
+    const table = el("div", { display: "none" });
+    table.id = `${id}-table`;
+    table.className = "kc-chart__table";
+    table.hidden = true;
+
+    wrapper.append(canvas, overlay, legend, tooltip, tools.tools, description, live, table);
     this.#element.append(wrapper);
-    this.#dom = { wrapper, canvas, overlay, legend, tooltip, description, live };
+    this.#dom = { wrapper, canvas, overlay, legend, tooltip, description, live, table, ...tools };
     this.#view = JSON.parse(this.#chart.view());
     this.#syncText();
 
@@ -343,12 +555,33 @@ class ChartHandle {
     this.#on(wrapper, "focusin", (e) => this.#ring(e.target, e.target.matches(":focus-visible")));
     this.#on(wrapper, "focusout", (e) => this.#ring(e.target, false));
     this.#on(legend, "click", this.#onLegendClick);
-    // Tapping elsewhere in the page, or Escape anywhere, dismisses the tooltip.
+    this.#on(tools.tableButton, "click", () => this.#showTable(!this.#tableShown));
+    this.#on(tools.menuButton, "click", () =>
+      this.#menuOpen ? this.#closeMenu(true) : this.#openMenu(0),
+    );
+    this.#on(tools.menuButton, "keydown", this.#onMenuButtonKey);
+    this.#on(tools.menu, "keydown", this.#onMenuKey);
+    this.#on(tools.menu, "click", this.#onMenuClick);
+    this.#on(tools.menu, "pointermove", (e) => {
+      const item = e.target.closest('[role="menuitem"]');
+      if (item && item !== document.activeElement) item.focus();
+    });
+    this.#on(tools.menu, "focusin", () => this.#styleMenu());
+    this.#on(tools.menu, "focusout", (e) => {
+      this.#styleMenu();
+      // Focus gone to something else of the page: the menu closes. (A click outside closes it
+      // through pointerdown; a click on an item, which Safari does not focus, must not.)
+      if (this.#menuOpen && e.relatedTarget && !tools.menuBox.contains(e.relatedTarget)) {
+        this.#closeMenu(false);
+      }
+    });
+    // Tapping elsewhere in the page, or Escape anywhere, dismisses the tooltip and the menu.
     this.#on(
       document,
       "pointerdown",
       (e) => {
         if (this.#active >= 0 && !wrapper.contains(e.target)) this.#activate(-1);
+        if (this.#menuOpen && !tools.menuBox.contains(e.target)) this.#closeMenu(false);
       },
       true,
     );
@@ -359,14 +592,146 @@ class ChartHandle {
     this.#on(this.#darkQuery, "change", () => {
       if (this.#theme() === "auto") this.#schedule();
     });
+    this.#forcedQuery = matchMedia("(forced-colors: active)");
+    this.#on(this.#forcedQuery, "change", () => this.#schedule());
+    // Print: the print layout is in place when the print query changes (Chromium, Safari);
+    // beforeprint comes first, and alone in browsers that do not signal the query.
+    this.#on(window, "beforeprint", () => this.#print(true, false));
+    this.#on(window, "afterprint", () => this.#print(false));
+    this.#on(matchMedia("print"), "change", (e) => this.#print(e.matches, true));
     this.#watchResolution();
-    // Only the width matters: the height is the layout's (or options.height), so a taller
-    // chart can never feed back into its own width.
-    this.#observer = new ResizeObserver((entries) => {
-      const width = entries[entries.length - 1].contentRect.width;
-      if (Math.abs(width - this.#width) > 0.01) this.#schedule();
+    // One observer, on the band of controls: as wide as the chart less its padding and as tall
+    // as its buttons, it changes with the chart's width and with the page's font size. Only
+    // those matter: the height is the layout's (or options.height), so a taller chart can
+    // never feed back into its own width.
+    this.#observer = new ResizeObserver(() => {
+      if (this.#printing || !this.#dom) return;
+      const width = parseFloat(getComputedStyle(wrapper).width);
+      if (
+        Math.abs(width - this.#width) > 0.01 ||
+        this.#fontSize !== fontSizeOf(wrapper) ||
+        Math.abs(this.#dom.tools.offsetHeight - this.#toolsHeight) > 0.5
+      ) {
+        this.#schedule();
+      }
     });
-    this.#observer.observe(wrapper);
+    this.#observer.observe(tools.tools);
+  }
+
+  /** The band of controls: the table toggle on the left, the menu on the right. */
+  #buildTools(id) {
+    const tools = el("div", {
+      position: "absolute",
+      display: "flex",
+      "flex-wrap": "wrap",
+      "align-items": "center",
+      "justify-content": "space-between",
+      gap: "6px 8px",
+      "box-sizing": "border-box",
+    });
+    tools.className = "kc-chart__tools";
+
+    const tableButton = control("kc-chart__table-toggle");
+    tableButton.setAttribute("aria-expanded", "false");
+    tableButton.setAttribute("aria-controls", `${id}-table`);
+    const chevron = el("span", {
+      display: "inline-block",
+      width: "0",
+      height: "0",
+      "margin-right": "0.5em",
+      "border-top": "0.3em solid transparent",
+      "border-bottom": "0.3em solid transparent",
+      "border-left": "0.4em solid currentColor",
+      "vertical-align": "0.05em",
+      // A triangle of borders: forced colors would paint the transparent ones.
+      "forced-color-adjust": "none",
+    });
+    chevron.setAttribute("aria-hidden", "true");
+    const tableLabel = el("span", {});
+    tableButton.append(chevron, tableLabel);
+
+    const menuBox = el("div", { position: "relative", "margin-left": "auto" });
+    const menuButton = control("kc-chart__menu-button");
+    menuButton.id = `${id}-menu-button`;
+    menuButton.setAttribute("aria-haspopup", "menu");
+    menuButton.setAttribute("aria-expanded", "false");
+    menuButton.setAttribute("aria-controls", `${id}-menu`);
+    const menuLabel = el("span", {});
+    const caret = el("span", {
+      display: "inline-block",
+      width: "0",
+      height: "0",
+      "margin-left": "0.5em",
+      "border-left": "0.3em solid transparent",
+      "border-right": "0.3em solid transparent",
+      "border-top": "0.4em solid currentColor",
+      "vertical-align": "0.1em",
+      "forced-color-adjust": "none",
+    });
+    caret.setAttribute("aria-hidden", "true");
+    menuButton.append(menuLabel, caret);
+
+    // Opens upwards, over the chart: below, it would leave an iframe sized to the chart.
+    const menu = el("div", {
+      position: "absolute",
+      right: "0",
+      bottom: "calc(100% + 4px)",
+      "z-index": "2",
+      display: "none",
+      "flex-direction": "column",
+      "box-sizing": "border-box",
+      "min-width": "12em",
+      padding: "4px",
+      "border-radius": "6px",
+      "border-width": "1px",
+      "border-style": "solid",
+    });
+    menu.id = `${id}-menu`;
+    menu.className = "kc-chart__menu";
+    menu.setAttribute("role", "menu");
+    menu.setAttribute("aria-labelledby", menuButton.id);
+    const items = ACTIONS.map((action) => {
+      const item = el("button", {
+        display: "block",
+        width: "100%",
+        margin: "0",
+        padding: "0.5em 0.75em",
+        border: "0",
+        "border-radius": "4px",
+        font: "inherit",
+        "text-align": "left",
+        "white-space": "nowrap",
+        cursor: "pointer",
+        // Its colours are the system's already (Highlight on the focused item); left to the
+        // browser, the text would get a Canvas backplate on the Highlight row.
+        "forced-color-adjust": "none",
+      });
+      item.type = "button";
+      item.className = "kc-chart__menu-item";
+      item.setAttribute("role", "menuitem");
+      item.tabIndex = -1;
+      item.dataset.action = action;
+      return item;
+    });
+    menu.append(...items);
+    // What a copy or a download did, for the eyes (the live region says it to screen readers).
+    const toast = el("div", {
+      position: "absolute",
+      right: "0",
+      bottom: "calc(100% + 4px)",
+      "z-index": "2",
+      display: "none",
+      padding: "6px 10px",
+      "border-radius": "6px",
+      "border-width": "1px",
+      "border-style": "solid",
+      "white-space": "nowrap",
+    });
+    toast.className = "kc-chart__toast";
+    toast.setAttribute("aria-hidden", "true");
+    menuBox.append(menuButton, menu, toast);
+    tools.append(tableButton, menuBox);
+    return { tools, tableButton, tableLabel, menuBox, menuButton, menuLabel, menu, items, toast };
   }
 
   /** Re-renders when the device pixel ratio changes (browser zoom, a move to another screen). */
@@ -388,39 +753,93 @@ class ChartHandle {
     }
   }
 
-  /** Lays out at the wrapper's width, sizes the canvas to CSS size × device pixel ratio, paints. */
+  /**
+   * Lays out at the wrapper's width (in layout px: CSS px over the zoom), sizes the canvas to
+   * CSS size × device pixel ratio with the band of controls under the chart, paints.
+   */
   #render() {
-    const { wrapper, canvas } = this.#dom;
+    const { wrapper, canvas, overlay, tools } = this.#dom;
     // Untransformed and fractional, unlike clientWidth or getBoundingClientRect().
     let width = parseFloat(getComputedStyle(wrapper).width);
     if (!(width > 0)) return; // not displayed: the observer calls again when it is
-    const dpr = window.devicePixelRatio || 1;
-    // A scrollbar that appears because the chart got taller at one width, and goes away
-    // because it got shorter at the narrower width, would flip the width for ever (classic
-    // scrollbars, an iframe sized to its content). When the width comes back within a second
-    // to the one before last, keep the narrower width, and the canvas at it so it stays crisp.
-    const back = width - this.#width;
-    const flip =
-      width === this.#before.width &&
-      back > 0 &&
-      back <= 24 &&
-      dpr === this.#dpr &&
-      performance.now() - this.#before.time < 1000;
-    if (flip) width = this.#width;
-    else this.#before = { width: this.#width, time: performance.now() };
-    canvas.style.setProperty("width", flip ? `${width}px` : "100%");
+    const printing = this.#printing;
+    let dpr = window.devicePixelRatio || 1;
+    if (printing) {
+      dpr = Math.max(dpr, PRINT_DPR);
+      canvas.style.setProperty("width", "100%");
+    } else {
+      // A scrollbar that appears because the chart got taller at one width, and goes away
+      // because it got shorter at the narrower width, would flip the width for ever (classic
+      // scrollbars, an iframe sized to its content). When the width comes back within a second
+      // to the one before last, keep the narrower width, and the canvas at it so it stays crisp.
+      const back = width - this.#width;
+      const flip =
+        width === this.#before.width &&
+        back > 0 &&
+        back <= 24 &&
+        dpr === this.#dpr &&
+        performance.now() - this.#before.time < 1000;
+      if (flip) width = this.#width;
+      else this.#before = { width: this.#width, time: performance.now() };
+      canvas.style.setProperty("width", flip ? `${width}px` : "100%");
+    }
+    this.#fontSize = fontSizeOf(wrapper);
+    const zoom = zoomAt(this.#fontSize, width);
+    this.#zoom = zoom;
+    const dark = !printing && this.#dark();
+    const p = this.#palette(dark);
+
+    // The controls sit under the chart, in its bottom padding and a band added to the canvas
+    // (painted in the chart's background): their height decides the band's.
+    const pad = width / zoom >= 480 ? 16 : 10;
+    const rise = (pad - TOOLS_GAP) * zoom;
+    let band = 0;
+    if (printing) {
+      tools.style.setProperty("display", "none");
+      this.#toolsHeight = 0;
+    } else {
+      this.#syncTools(p, zoom, pad);
+      this.#toolsHeight = tools.offsetHeight;
+      band = Math.max(this.#toolsHeight + TOOLS_BOTTOM * zoom - rise, 0);
+    }
+    this.#band = band;
+
     let requested = 0;
-    if (this.#options.height !== undefined) {
+    if (this.#options.height !== undefined && !printing) {
+      canvas.style.removeProperty("aspect-ratio");
       canvas.style.setProperty("height", cssHeight(this.#options.height));
       requested = parseFloat(getComputedStyle(canvas).height) || 0;
     }
-    const dark = this.#dark();
-    const height = wasm(() => this.#chart.layout(canvas, width, requested, dark), this.#locale);
-    canvas.style.setProperty("height", `${height}px`);
+    this.#requested = requested;
+    const fit = printing ? this.#printFit : 0;
+    const chartRequested = (fit || (requested > 0 ? Math.max(requested - band, 1) : 0)) / zoom;
+    this.#layoutArgs = [width / zoom, chartRequested, dark];
+    const layoutHeight = wasm(
+      () => this.#chart.layout(canvas, width / zoom, chartRequested, dark),
+      this.#locale,
+    );
+    const chartHeight = layoutHeight * zoom;
+    const height = chartHeight + band;
+    if (printing) {
+      // In proportion at whatever width the page ends up printed: never stretched. Taller than
+      // the height the page was paginated with, it would push the article's end off the last
+      // page: then it keeps that height and is a little narrower.
+      const shrink = fit > 0 && height > fit + 0.5;
+      css(canvas, {
+        width: shrink ? `${(width * fit) / height}px` : "100%",
+        height: "auto",
+        "aspect-ratio": `${width} / ${height}`,
+        margin: "0 auto",
+      });
+    } else {
+      canvas.style.removeProperty("aspect-ratio");
+      canvas.style.removeProperty("margin");
+      canvas.style.setProperty("height", `${height}px`);
+      tools.style.setProperty("top", `${chartHeight - rise}px`);
+    }
     const pixelWidth = Math.round(width * dpr);
     const pixelHeight = Math.round(height * dpr);
     // Assigning a size clears the canvas even when it is unchanged: only assign changes.
-    const { overlay } = this.#dom;
     for (const c of [canvas, overlay]) {
       if (c.width !== pixelWidth) c.width = pixelWidth;
       if (c.height !== pixelHeight) c.height = pixelHeight;
@@ -428,10 +847,11 @@ class ChartHandle {
     css(overlay, { width: `${width}px`, height: `${height}px` });
     this.#width = width;
     this.#dpr = dpr;
-    this.#view = JSON.parse(this.#chart.view());
+    this.#view = scaleView(JSON.parse(this.#chart.view()), zoom, height);
     if (this.#active >= this.#view.items.length) this.#active = -1;
     this.#syncText();
-    this.#styleTooltip(dark);
+    this.#syncTable(p, zoom);
+    this.#styleTooltip(p, zoom);
     this.#syncLegend();
     this.#paint();
     if (this.#active >= 0) this.#showTip(this.#active);
@@ -439,7 +859,7 @@ class ChartHandle {
 
   /** The whole chart, without any outline (after a layout only). */
   #paint() {
-    wasm(() => this.#chart.paint(this.#dom.canvas, this.#dpr, -1), this.#locale);
+    wasm(() => this.#chart.paint(this.#dom.canvas, this.#dpr * this.#zoom, -1), this.#locale);
     this.#paintActive();
   }
 
@@ -448,7 +868,10 @@ class ChartHandle {
     const { overlay } = this.#dom;
     overlay.getContext("2d").clearRect(0, 0, overlay.width, overlay.height);
     if (this.#active >= 0) {
-      wasm(() => this.#chart.paintActive(overlay, this.#dpr, this.#active), this.#locale);
+      wasm(
+        () => this.#chart.paintActive(overlay, this.#dpr * this.#zoom, this.#active),
+        this.#locale,
+      );
     }
   }
 
@@ -469,25 +892,99 @@ class ChartHandle {
     return theme === "dark" || (theme === "auto" && this.#darkQuery.matches);
   }
 
+  /** The shell's colours: the chart's theme, or the system's in forced-colors mode. */
+  #palette(dark = !this.#printing && this.#dark()) {
+    if (this.#forcedQuery?.matches) return PALETTE.system;
+    return PALETTE[dark ? "dark" : "light"];
+  }
+
+  /** The accessible description: the figures in the press's phrasing, the source line and
+   * the notes of the data. */
+  #describe() {
+    const { description, source, notes, locale } = this.#view;
+    const t = TEXT[locale];
+    const parts = [description];
+    if (source) parts.push(sentence(`${t.source}${source}`));
+    if (notes) parts.push(sentence(`${t.notes}${notes}`));
+    return parts.filter(Boolean).join(" ");
+  }
+
   #syncText() {
     const { wrapper, canvas, description, legend } = this.#dom;
     const { title, locale } = this.#view;
     wrapper.lang = locale;
     wrapper.setAttribute("aria-label", title);
     canvas.setAttribute("aria-label", title);
-    description.textContent = `${this.#view.description} ${TEXT[locale].keys}`;
+    description.textContent = `${this.#describe()} ${TEXT[locale].keys}`;
     legend.setAttribute("aria-label", TEXT[locale].legend);
   }
 
-  #styleTooltip(dark) {
-    const p = PALETTE[dark ? "dark" : "light"];
-    const { tooltip } = this.#dom;
-    css(tooltip, {
+  /** Texts, colours and place of the controls (before the layout, which needs their height). */
+  #syncTools(p, zoom, pad) {
+    const t = TEXT[this.#locale];
+    const d = this.#dom;
+    d.tableLabel.textContent = t.table;
+    d.menuLabel.textContent = t.menu;
+    d.items.forEach((item, i) => {
+      item.textContent = t[ACTIONS[i]];
+    });
+    const withMenu = this.#options.menu !== "none";
+    if (!withMenu && this.#menuOpen) this.#closeMenu(false);
+    d.menuBox.style.setProperty("display", withMenu ? "block" : "none");
+    // The band keeps the page's font size (its buttons have their own): a hundredth of an em
+    // of padding makes its box, which the resize observer watches, change with that size.
+    css(d.tools, {
+      display: "flex",
+      left: `${(pad - 6) * zoom}px`,
+      right: `${(pad - 6) * zoom}px`,
+      "padding-bottom": "0.01em",
+    });
+    const font = `${13 * zoom}px/1.4 ${FONT}`;
+    for (const node of [d.menu, d.toast]) node.style.setProperty("font", font);
+    for (const button of [d.tableButton, d.menuButton]) {
+      css(button, {
+        font,
+        "min-height": `${TOOLS_HEIGHT * zoom}px`,
+        padding: `0 ${6 * zoom}px`,
+        color: p.link,
+        background: p.surface,
+      });
+    }
+    css(d.menu, {
+      background: p.background,
+      color: p.text,
+      "border-color": p.border,
+      "box-shadow": `0 4px 14px ${p.shadow}`,
+    });
+    css(d.toast, {
       background: p.background,
       color: p.text,
       "border-color": p.border,
       "box-shadow": `0 2px 10px ${p.shadow}`,
-      "max-width": `${Math.max(Math.min(TIP_MAX_WIDTH, this.#width - 8), 80)}px`,
+    });
+    this.#styleMenu(p);
+  }
+
+  /** The focused menu item stands out (the focus ring alone is thin on a highlighted row). */
+  #styleMenu(p = this.#palette()) {
+    for (const item of this.#dom.items) {
+      const on = item === document.activeElement;
+      css(item, {
+        background: on ? p.selected : "transparent",
+        color: on ? p.selectedText : p.text,
+      });
+    }
+  }
+
+  #styleTooltip(p, zoom) {
+    const { tooltip } = this.#dom;
+    css(tooltip, {
+      font: `${13 * zoom}px/1.45 ${FONT}`,
+      background: p.background,
+      color: p.text,
+      "border-color": p.border,
+      "box-shadow": `0 2px 10px ${p.shadow}`,
+      "max-width": `${Math.max(Math.min(TIP_MAX_WIDTH * zoom, this.#width - 8), 80)}px`,
     });
   }
 
@@ -519,6 +1016,335 @@ class ChartHandle {
       button.firstChild.textContent = entry.label;
       button.setAttribute("aria-pressed", String(!entry.hidden));
     });
+  }
+
+  // ---- the data table -------------------------------------------------------------------
+
+  /**
+   * The data table, when the toggle has opened it: built from the view (again when what it
+   * shows changes), in the chart's colours, in a box that scrolls sideways. Closed, the box is
+   * hidden and empty. Screen readers have the same figures without it (the description, and
+   * each point announced with all its figures); a second, hidden copy of the table would have
+   * them read every figure twice, next to the table the editor typed as the fallback. The
+   * toggle says it controls the box (aria-controls, aria-expanded), so they can open it too.
+   */
+  #syncTable(p, zoom) {
+    const { table: box } = this.#dom;
+    if (!this.#tableShown) {
+      box.hidden = true;
+      // Inline too: a page's `div { display: block }` would beat the hidden attribute.
+      box.style.setProperty("display", "none");
+      box.replaceChildren();
+      this.#tableKey = "";
+      return;
+    }
+    const { title, table } = this.#view;
+    const key = JSON.stringify([title, table]);
+    if (key !== this.#tableKey) {
+      this.#tableKey = key;
+      box.replaceChildren(buildTable(table, title, `${box.id}-caption`));
+    }
+    box.hidden = false;
+    css(box, {
+      display: "block",
+      "margin-top": `${8 * zoom}px`,
+      padding: `${8 * zoom}px`,
+      "overflow-x": "auto",
+      "border-width": "1px",
+      "border-style": "solid",
+      "border-radius": "6px",
+      "border-color": p.border,
+      background: p.surface,
+      color: p.text,
+      font: `${13 * zoom}px/1.45 ${FONT}`,
+    });
+    // A region of its own, to scroll sideways with the keyboard when it is wider than the page.
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-labelledby", `${box.id}-caption`);
+    box.tabIndex = 0;
+    for (const cell of box.querySelectorAll("th, td")) {
+      css(cell, {
+        "border-bottom": `1px solid ${p.border}`,
+        color: p.text,
+        background: cell.parentElement.parentElement.localName === "thead" ? p.head : p.surface,
+      });
+    }
+    for (const cell of box.querySelectorAll("tfoot th, tfoot td")) {
+      css(cell, { "border-top": `2px solid ${p.text}`, background: p.head });
+    }
+  }
+
+  #showTable(on) {
+    this.#tableShown = on;
+    this.#dom.tableButton.setAttribute("aria-expanded", String(on));
+    this.#dom.tableButton.firstChild.style.setProperty("transform", on ? "rotate(90deg)" : "none");
+    this.#syncTable(this.#palette(), this.#zoom);
+  }
+
+  // ---- the menu ---------------------------------------------------------------------------
+
+  /** Opens the menu with item `index` focused (-1: the last). */
+  #openMenu(index) {
+    const { menu, menuButton, items, toast } = this.#dom;
+    this.#menuOpen = true;
+    this.#activate(-1);
+    toast.style.setProperty("display", "none");
+    menu.style.setProperty("display", "flex");
+    menuButton.setAttribute("aria-expanded", "true");
+    items.at(index).focus();
+  }
+
+  /** Closes the menu; `refocus` puts the focus back on its button (Escape, a choice). */
+  #closeMenu(refocus) {
+    if (!this.#dom) return;
+    const { menu, menuButton } = this.#dom;
+    this.#menuOpen = false;
+    menu.style.setProperty("display", "none");
+    menuButton.setAttribute("aria-expanded", "false");
+    if (refocus) menuButton.focus();
+  }
+
+  #onMenuButtonKey(e) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      this.#openMenu(e.key === "ArrowDown" ? 0 : -1);
+    }
+  }
+
+  #onMenuKey(e) {
+    const { items } = this.#dom;
+    const i = items.indexOf(document.activeElement);
+    const n = items.length;
+    let next;
+    switch (e.key) {
+      case "ArrowDown":
+        next = (i + 1) % n;
+        break;
+      case "ArrowUp":
+        next = (i - 1 + n) % n;
+        break;
+      case "Home":
+      case "PageUp":
+        next = 0;
+        break;
+      case "End":
+      case "PageDown":
+        next = n - 1;
+        break;
+      case "Escape":
+        e.preventDefault();
+        e.stopPropagation();
+        this.#closeMenu(true);
+        return;
+      case "Tab":
+        // From the button, Tab and Shift+Tab then move on as from the menu (the items are
+        // out of the tab order).
+        this.#closeMenu(true);
+        return;
+      default: {
+        // A letter goes to the next item that starts with it.
+        if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
+        const letter = e.key.toLocaleLowerCase(this.#locale);
+        const order = [...items.slice(i + 1), ...items.slice(0, i + 1)];
+        const match = order.find((item) =>
+          item.textContent.toLocaleLowerCase(this.#locale).startsWith(letter),
+        );
+        if (!match) return;
+        next = items.indexOf(match);
+      }
+    }
+    e.preventDefault();
+    items[next].focus();
+  }
+
+  #onMenuClick(e) {
+    const item = e.target.closest('[role="menuitem"]');
+    if (!item) return;
+    this.#closeMenu(true);
+    this.#run(item.dataset.action);
+  }
+
+  /** Does what a menu item says; a failure is said where the menu was, and logged. */
+  async #run(action) {
+    const t = TEXT[this.#locale];
+    try {
+      if (action === "embed") {
+        await this.#copy(this.toEmbedCode());
+        return;
+      }
+      const name = `${slugify(this.#view.title)}-${this.#view.kind}`;
+      if (action === "png") this.#download(await this.toPNG(), `${name}.png`);
+      if (action === "svg") {
+        const text = `<?xml version="1.0" encoding="UTF-8"?>\n${this.toSVG()}`;
+        this.#download(new Blob([text], { type: "image/svg+xml;charset=utf-8" }), `${name}.svg`);
+      }
+      if (action === "csv") {
+        this.#download(new Blob([this.toCSV()], { type: "text/csv;charset=utf-8" }), `${name}.csv`);
+      }
+    } catch (e) {
+      if (this.#destroyed) return;
+      this.#tell(t.exportFailed);
+      console.error(asError(e, this.#locale));
+    }
+  }
+
+  /** Saves `blob` as a file named `name` (a link with `download`, clicked). */
+  #download(blob, name) {
+    if (this.#destroyed) return;
+    const url = URL.createObjectURL(blob);
+    this.#urls.add(url);
+    const link = el("a", { display: "none" });
+    link.href = url;
+    link.download = name;
+    this.#dom.wrapper.append(link);
+    link.click();
+    link.remove();
+    // The download reads the blob after this task: keep the URL a while.
+    setTimeout(() => {
+      URL.revokeObjectURL(url);
+      this.#urls.delete(url);
+    }, URL_LIFETIME_MS);
+    this.#tell(TEXT[this.#locale].saved(name), false);
+  }
+
+  /** Copies `text` to the clipboard; where the page may not, shows it selected to copy by hand. */
+  async #copy(text) {
+    let done = false;
+    try {
+      if (navigator.clipboard?.writeText) {
+        await navigator.clipboard.writeText(text);
+        done = true;
+      }
+    } catch {
+      // refused (no permission, an insecure page): the older way, then by hand
+    }
+    if (!done) done = copyByCommand(text, this.#dom.wrapper);
+    if (this.#destroyed) return;
+    if (done) this.#tell(TEXT[this.#locale].copied);
+    else this.#showCopyPanel(text);
+  }
+
+  /** A box with the embed code selected in a text field, and a button to close it. */
+  #showCopyPanel(text) {
+    const t = TEXT[this.#locale];
+    const p = this.#palette();
+    const { wrapper, table, menuButton } = this.#dom;
+    wrapper.querySelector(".kc-chart__copy")?.remove();
+    const panel = el("div", {
+      "margin-top": `${8 * this.#zoom}px`,
+      padding: `${8 * this.#zoom}px`,
+      "border-width": "1px",
+      "border-style": "solid",
+      "border-radius": "6px",
+      "border-color": p.border,
+      background: p.surface,
+      color: p.text,
+      font: `${13 * this.#zoom}px/1.45 ${FONT}`,
+    });
+    panel.className = "kc-chart__copy";
+    const field = el("textarea", {
+      display: "block",
+      width: "100%",
+      "box-sizing": "border-box",
+      "min-height": "7em",
+      margin: "4px 0 8px",
+      font: `${12 * this.#zoom}px/1.4 ${MONO}`,
+      color: p.text,
+      background: p.surface,
+      "border-width": "1px",
+      "border-style": "solid",
+      "border-color": p.control,
+    });
+    field.id = `${table.id.replace(/-table$/, "")}-code`;
+    field.readOnly = true;
+    field.value = text;
+    const label = el("label", { display: "block" });
+    label.htmlFor = field.id;
+    label.textContent = t.copyHere;
+    const close = control("kc-chart__copy-close");
+    close.textContent = t.close;
+    css(close, { color: p.text, background: p.surface, "border-color": p.control });
+    const dismiss = () => {
+      panel.remove();
+      menuButton.focus();
+    };
+    this.#on(close, "click", dismiss);
+    this.#on(panel, "keydown", (e) => {
+      if (e.key === "Escape") dismiss();
+    });
+    panel.append(label, field, close);
+    wrapper.insertBefore(panel, table);
+    field.focus();
+    field.select();
+  }
+
+  /** Says `message` in the live region and, for a while, next to the menu. */
+  #tell(message, visible = true) {
+    if (!this.#dom) return;
+    const { live, toast } = this.#dom;
+    live.textContent = message;
+    clearTimeout(this.#toastTimer);
+    if (!visible) return;
+    toast.textContent = message;
+    toast.style.setProperty("display", "block");
+    this.#toastTimer = setTimeout(() => toast.style.setProperty("display", "none"), TOAST_MS);
+  }
+
+  // ---- print and exports ------------------------------------------------------------------
+
+  /**
+   * Enters (`on`) or leaves print: laid out again at the printed width, in the light theme,
+   * without the controls. Chromium dispatches beforeprint with the screen's layout, paginates
+   * the print layout, then signals the print query with that layout in place (`query`); the
+   * page count is settled by then, so the chart keeps the height it was paginated with (its
+   * proportional height from beforeprint) and only its content is laid out at the new width.
+   * Firefox prints a copy of the page made after beforeprint: the proportional canvas of
+   * beforeprint is what it prints, never stretched.
+   */
+  #print(on, query) {
+    if (!this.#dom) return;
+    const { canvas, overlay, legend, tooltip } = this.#dom;
+    if (on && !this.#printing) {
+      this.#closeMenu(false);
+      this.#activate(-1);
+      for (const node of [overlay, legend, tooltip]) node.style.setProperty("display", "none");
+      this.#printFit = 0;
+    } else if (on && query) {
+      // After beforeprint: the page has been paginated with this height.
+      this.#printFit = parseFloat(getComputedStyle(canvas).height) || 0;
+    } else if (!on && this.#printing) {
+      overlay.style.removeProperty("display");
+      legend.style.removeProperty("display");
+      this.#printFit = 0;
+    } else {
+      return;
+    }
+    this.#printing = on;
+    // Now: in print nothing waits for an animation frame.
+    this.#guard(() => this.#render());
+  }
+
+  /** Lays the chart out for an export, at its CSS width in the light theme without the zoom,
+   * measuring text with `canvas`. Returns the size in CSS px. */
+  #exportLayout(canvas) {
+    const width = this.#width > 0 ? this.#width : EXPORT_WIDTH;
+    const requested = this.#requested > 0 ? Math.max(this.#requested - this.#band, 1) : 0;
+    const height = wasm(() => this.#chart.layout(canvas, width, requested, false), this.#locale);
+    return { width, height };
+  }
+
+  /** Puts back the on-screen layout (the same as before: hit-testing and paint read it). */
+  #restoreLayout() {
+    if (this.#layoutArgs && this.#dom) {
+      const [width, height, dark] = this.#layoutArgs;
+      wasm(() => this.#chart.layout(this.#dom.canvas, width, height, dark), this.#locale);
+    }
+  }
+
+  #alive() {
+    if (this.#destroyed) {
+      throw new KhuyenCongError(TEXT[this.#locale].destroyed, "invalid_value");
+    }
   }
 
   // ---- interaction ----------------------------------------------------------------------
@@ -557,11 +1383,12 @@ class ChartHandle {
     const r = canvas.getBoundingClientRect();
     if (!(r.width > 0 && r.height > 0)) return -1;
     // Chart coordinates, even when the canvas is stretched (an ancestor's transform, a resize
-    // not yet laid out).
+    // not yet laid out), then in layout px.
     const x = ((e.clientX - r.left) * this.#width) / r.width;
     const y = ((e.clientY - r.top) * this.#view.height) / r.height;
     const slop = e.pointerType === "touch" ? SLOP_TOUCH : SLOP_MOUSE;
-    return this.#chart.hit(x, y, slop);
+    const z = this.#zoom;
+    return this.#chart.hit(x / z, y / z, slop / z);
   }
 
   #onKeyDown(e) {
@@ -607,9 +1434,10 @@ class ChartHandle {
     const { tooltip, canvas } = this.#dom;
     const title = el("div", { "font-weight": "700" });
     title.textContent = item.title;
+    const muted = this.#palette().muted;
     const lines = item.rows.map(([label, value]) => {
       const line = el("div", { display: "flex", gap: "12px", "justify-content": "space-between" });
-      const name = el("span", { opacity: "0.85" });
+      const name = el("span", { color: muted });
       name.textContent = label;
       line.append(name);
       // Some rows are a whole sentence with no figure of their own.
@@ -646,10 +1474,11 @@ class ChartHandle {
   /** Shows (or removes) the focus outline, in CSS set through the CSSOM. */
   #ring(node, on) {
     if (on) {
-      const p = PALETTE[this.#dark() ? "dark" : "light"];
+      const p = this.#palette();
+      const menuItem = node.getAttribute("role") === "menuitem";
       css(node, {
         outline: `2px solid ${p.focus}`,
-        "outline-offset": node === this.#dom.canvas ? "2px" : "0",
+        "outline-offset": node === this.#dom.canvas ? "2px" : menuItem ? "-2px" : "0",
       });
     } else {
       node.style.removeProperty("outline");
@@ -718,6 +1547,13 @@ function shellOptions(options, locale) {
       TEXT[locale].height(show(o.height)),
       "invalid_option",
       "options.height",
+    );
+  }
+  if (o.menu !== undefined && o.menu !== "auto" && o.menu !== "none") {
+    throw new KhuyenCongError(
+      TEXT[locale].menuOption(show(o.menu)),
+      "invalid_option",
+      "options.menu",
     );
   }
   if (o.allowCrossOrigin !== undefined && typeof o.allowCrossOrigin !== "boolean") {
@@ -819,6 +1655,214 @@ function asError(e, locale) {
   const err = new KhuyenCongError(message("internal", locale), "internal");
   err.cause = e;
   return err;
+}
+
+/** The absolute URL `data` is fetched from, or null for data given as an object or JSON text. */
+function urlOf(data) {
+  if (data instanceof URL) return data.href;
+  if (typeof data === "string" && !data.trimStart().startsWith("{")) {
+    try {
+      return new URL(data, document.baseURI).href;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function fontSizeOf(node) {
+  return parseFloat(getComputedStyle(node).fontSize) || BASE_FONT;
+}
+
+/**
+ * CSS px per layout px for a page font of `fontSize` px at `width` CSS px: the chart's text
+ * grows with the page's (a reader's larger default font, a site's larger body text), from 16 px
+ * up to twice that, never smaller than designed, and never leaving less than 240 layout px.
+ */
+function zoomAt(fontSize, width) {
+  const wanted = Math.min(Math.max(fontSize / BASE_FONT, 1), MAX_ZOOM);
+  return Math.max(1, Math.min(wanted, width / MIN_ZOOMED_WIDTH));
+}
+
+/** The view of a layout in CSS px: geometry times the zoom, the canvas's whole height. */
+function scaleView(view, zoom, height) {
+  view.height = height;
+  if (zoom !== 1) {
+    const times = (v) => v * zoom;
+    for (const item of view.items) {
+      item.anchor = item.anchor.map(times);
+      item.rect = item.rect.map(times);
+    }
+    for (const entry of view.legend) entry.rect = entry.rect.map(times);
+  }
+  return view;
+}
+
+/** A button of the band of controls (colours and size are set with the theme). */
+function control(className) {
+  const button = el("button", {
+    display: "inline-flex",
+    "align-items": "center",
+    margin: "0",
+    "border-width": "1px",
+    "border-style": "solid",
+    // Transparent: a text button, like a link; forced colors show the border.
+    "border-color": "transparent",
+    "border-radius": "4px",
+    font: "inherit",
+    "text-align": "left",
+    cursor: "pointer",
+  });
+  button.type = "button";
+  button.className = className;
+  return button;
+}
+
+/** The data table: <caption>, <th scope="col"> headers, a <th scope="row"> heading each row,
+ * the total (the last row) in <tfoot>. Text only. */
+function buildTable({ head, rows }, title, captionId) {
+  const table = el("table", {
+    "border-collapse": "collapse",
+    width: "100%",
+    font: "inherit",
+  });
+  const caption = el("caption", {
+    "caption-side": "top",
+    padding: "0 0 6px",
+    "font-weight": "700",
+    "text-align": "left",
+  });
+  caption.id = captionId;
+  caption.textContent = title;
+  const cell = (tag, text, scope) => {
+    const node = el(tag, {
+      padding: "6px 8px",
+      "text-align": tag === "td" ? "right" : "left",
+      "vertical-align": tag === "td" ? "top" : "bottom",
+      "font-weight": tag === "td" ? "400" : "600",
+    });
+    if (tag === "td") {
+      css(node, { "white-space": "nowrap", "font-variant-numeric": "tabular-nums" });
+    }
+    if (scope) node.scope = scope;
+    node.textContent = text;
+    return node;
+  };
+  const row = (cells) => {
+    const tr = document.createElement("tr");
+    const [first, ...rest] = cells;
+    tr.append(cell("th", first, "row"), ...rest.map((text) => cell("td", text)));
+    return tr;
+  };
+  const thead = document.createElement("thead");
+  const headRow = document.createElement("tr");
+  headRow.append(...head.map((text) => cell("th", text, "col")));
+  thead.append(headRow);
+  const tbody = document.createElement("tbody");
+  tbody.append(...rows.slice(0, -1).map(row));
+  const tfoot = document.createElement("tfoot");
+  if (rows.length > 0) tfoot.append(row(rows.at(-1)));
+  table.append(caption, thead, tbody, tfoot);
+  for (const th of tfoot.querySelectorAll("th, td")) th.style.setProperty("font-weight", "700");
+  return table;
+}
+
+/** The fallback of an embed snippet: the figures as an HTML table (text) and the source line. */
+function fallbackHtml(view, t) {
+  const { head, rows } = view.table;
+  const line = ([first, ...rest]) =>
+    `<tr><th scope="row">${escapeHtml(first)}</th>${rest
+      .map((c) => `<td>${escapeHtml(c)}</td>`)
+      .join("")}</tr>`;
+  const out = [
+    "<table>",
+    `  <caption>${escapeHtml(view.title)}</caption>`,
+    `  <thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr>` +
+      "</thead>",
+    "  <tbody>",
+    ...rows.slice(0, -1).map((r) => `    ${line(r)}`),
+    "  </tbody>",
+  ];
+  if (rows.length > 0) out.push(`  <tfoot>${line(rows.at(-1))}</tfoot>`);
+  out.push("</table>");
+  if (view.source) out.push(`<p>${escapeHtml(`${t.source}${view.source}`)}</p>`);
+  return out;
+}
+
+/** HTML-escapes text for an element's content or a double-quoted attribute value. */
+function escapeHtml(text) {
+  return String(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function escapeXml(text) {
+  return escapeHtml(text).replace(/&#39;/g, "&apos;");
+}
+
+/** JSON text that cannot end the <script> it sits in: "</" is written "<\/" and "<!--"
+ * "\u003c!--", both the same JSON. */
+function scriptJson(json) {
+  return json.replace(/<\//g, "<\\/").replace(/<!--/g, "\\u003c!--");
+}
+
+/** JSON text, readable in a CMS's HTML view: top-level members on their own lines, arrays of
+ * objects one object a line (the same layout as the editor's snippets). */
+function formatJson(text) {
+  const data = JSON.parse(text);
+  const lines = Object.entries(data).map(([key, value]) => {
+    const name = JSON.stringify(key);
+    const rows = Array.isArray(value) && value.every((v) => v && typeof v === "object");
+    if (rows && value.length > 0) {
+      return `  ${name}: [\n${value.map((v) => `    ${JSON.stringify(v)}`).join(",\n")}\n  ]`;
+    }
+    return `  ${name}: ${JSON.stringify(value)}`;
+  });
+  return `{\n${lines.join(",\n")}\n}`;
+}
+
+/** A file name from a title: letters without their marks (đ → d), lower case, words joined
+ * by "-", at most 80 characters: "Kinh phí Đắk Lắk 2020" → "kinh-phi-dak-lak-2020". */
+function slugify(title) {
+  const slug = String(title ?? "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  return slug || "bieu-do";
+}
+
+/** `text` ending with a full stop (unless it ends with other final punctuation). */
+function sentence(text) {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/** Copies `text` the older way (a selected text field and the copy command); false when the
+ * browser refuses. The focus comes back where it was. */
+function copyByCommand(text, parent) {
+  const focused = document.activeElement;
+  const field = el("textarea", { ...VISUALLY_HIDDEN, position: "fixed", top: "0", left: "0" });
+  field.readOnly = true;
+  field.value = text;
+  parent.append(field);
+  field.select();
+  let done = false;
+  try {
+    done = document.execCommand("copy");
+  } catch {
+    done = false;
+  }
+  field.remove();
+  focused?.focus?.();
+  return done;
 }
 
 function el(tag, styles) {

@@ -18,6 +18,10 @@ const MESSAGES = {
     vi: "Lỗi nội bộ của thư viện khi xử lý dữ liệu này; các biểu đồ khác không bị ảnh hưởng.",
     en: "Internal error in the library while processing this data; other charts are not affected.",
   },
+  too_large: {
+    vi: "Dữ liệu: dữ liệu quá lớn (tối đa 32 MB).",
+    en: "Data: the data is too large (at most 32 MB).",
+  },
   invalid_json: {
     vi: "Dữ liệu: không chuyển được thành JSON (có vòng lặp tham chiếu?).",
     en: "Data: cannot be converted to JSON (a circular reference?).",
@@ -114,15 +118,33 @@ function replacer(_key, value) {
   return value;
 }
 
+/** The most input the library reads (src/limits.rs MAX_INPUT_BYTES). */
+const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * `text`, or a `too_large` error when it is surely over the limit: a string has at least as
+ * many UTF-8 bytes as UTF-16 code units. Refused here, it is never copied into the WebAssembly
+ * memory, which grows to hold it and never shrinks.
+ */
+export function withinLimit(text, locale) {
+  if (typeof text === "string" && text.length > MAX_INPUT_BYTES) {
+    throw new KhuyenCongError(message("too_large", locale), "too_large", "");
+  }
+  return text;
+}
+
 export function toJson(value, locale) {
-  if (typeof value === "string" || value === undefined || value === null) return value;
+  if (value === undefined || value === null) return value;
+  if (typeof value === "string") return withinLimit(value, locale);
+  let text;
   try {
-    return JSON.stringify(value, replacer);
+    text = JSON.stringify(value, replacer);
   } catch (cause) {
     const err = new KhuyenCongError(message("invalid_json", locale), "invalid_json", "");
     err.cause = cause;
     throw err;
   }
+  return withinLimit(text, locale);
 }
 
 /**

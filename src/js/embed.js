@@ -7,8 +7,9 @@
 //
 // Three ways in, one engine (chart.js's mount):
 // - the custom element <khuyencong-chart> with the attributes kind, by, src, locale, theme,
-//   height, sort and allow-cross-origin; the data comes from `src` (a JSON file, same origin
-//   unless allow-cross-origin) or from a child <script type="application/json">;
+//   height, sort, menu ("none" hides the download / share menu) and allow-cross-origin; the
+//   data comes from `src` (a JSON file, same origin unless allow-cross-origin) or from a child
+//   <script type="application/json">;
 // - a plain element for CMSs that strip unknown tags: <div data-khuyencong data-kind="sources"
 //   data-src="…">, the same attributes as data-*; found when the page is parsed and, through a
 //   MutationObserver, when added later;
@@ -36,7 +37,17 @@ import { KhuyenCongError, localeOf, ready } from "./core.js";
 
 const TAG = "khuyencong-chart";
 const MARK = "data-khuyencong";
-const ATTRIBUTES = ["kind", "by", "src", "locale", "theme", "height", "sort", "allow-cross-origin"];
+const ATTRIBUTES = [
+  "kind",
+  "by",
+  "src",
+  "locale",
+  "theme",
+  "height",
+  "sort",
+  "menu",
+  "allow-cross-origin",
+];
 const HEIGHT_MESSAGE = "khuyencong-chart:height";
 const FRAME_SELECTOR = "iframe[data-khuyencong-frame]";
 /** Past this a posted height is not a chart's (a runaway loop, a page posting nonsense). */
@@ -326,9 +337,11 @@ class Embed {
     if (this.#container) this.#container.after(container);
     else this.#el.prepend(container);
     this.#pending = container;
-    // The wasm next to this file, loaded once for every chart of the page (mount's own ready()
-    // then returns the same promise); a failure shows in mount's error box.
-    ready(new URL("khuyencong_charts_bg.wasm", import.meta.url)).catch(() => {});
+    // The wasm next to this file (and core.js), loaded once for every chart of the page (mount's
+    // own ready() then returns the same promise); a failure shows in mount's error box. Not an
+    // explicit URL from here: core.js knows where the file is when a dev server has moved the
+    // modules (Vite's pre-bundling).
+    ready().catch(() => {});
     let handle = null;
     let error = null;
     try {
@@ -363,6 +376,7 @@ class Embed {
       sort: this.#attr("sort"),
       theme: this.#attr("theme"),
       locale: this.#attr("locale"),
+      menu: this.#attr("menu"),
       height: undefined,
       allowCrossOrigin: undefined,
     };

@@ -56,7 +56,11 @@ export interface FundingData {
   reported?: { plan?: Amount; actual?: Amount; counterpart?: Amount; projects?: number };
 }
 
-/** Options of `analyze`. */
+/**
+ * Options of `analyze`.
+ * @example
+ * analyze(data, { locale: "en", amountDigits: 1 }).total.text.actual; // "170.4 billion VND"
+ */
 export interface AnalyzeOptions {
   /** Language of texts and number formats; default "vi". */
   locale?: "vi" | "en" | (string & {});
@@ -105,12 +109,18 @@ export interface Group extends Figure {
 
 /** Something worth knowing about usable data. */
 export interface Warning {
-  code: "total_mismatch" | "possible_grouping" | (string & {});
+  code: "total_mismatch" | "possible_grouping" | "ratio_overflow" | (string & {});
   path: string;
   message: string;
 }
 
-/** The result of `analyze`. */
+/**
+ * The result of `analyze`.
+ * @example
+ * const a: Analysis = analyze(data);
+ * a.total.text.actual; // "170,4 tỷ đồng"
+ * a.bySource.map((g) => `${g.label}: ${g.text.share}`); // ["Khuyến công quốc gia: 46,7%", …]
+ */
 export interface Analysis {
   unit: Unit;
   locale: "vi" | "en";
@@ -145,12 +155,30 @@ export class KhuyenCongError extends Error {
 }
 
 /**
- * Loads the WebAssembly module once; idempotent. Pass the wasm's URL, a `Response`, bytes or a
- * compiled module when it is not served next to this file.
+ * Loads the WebAssembly module once; idempotent (later calls return the same promise; after a
+ * `load_failed` rejection the next call tries again). Without an argument it loads the file next
+ * to the package (from disk under Node). Pass the wasm's URL, a `Response`, bytes or a compiled
+ * module when it is served elsewhere.
  * @example
  * await ready();
+ * await ready("https://cdn.example.com/khuyencong-charts@0.1.0/khuyencong_charts_bg.wasm");
  */
-export function ready(wasm?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export function ready(wasm?: WasmSource): Promise<void>;
+
+/**
+ * What `ready()` accepts: the wasm's URL (a string or `URL`), a `Response` of it, its bytes, or a
+ * compiled `WebAssembly.Module`.
+ * @example
+ * const wasm: WasmSource = await fetch("/static/khuyencong_charts_bg.wasm");
+ */
+export type WasmSource =
+  | string
+  | URL
+  | Response
+  | BufferSource
+  // TypeScript's WebAssembly.Module is an empty interface, which numbers and any object would
+  // match; `object` and the tag keep them out while every real module still fits.
+  | (WebAssembly.Module & object & { readonly [Symbol.toStringTag]?: "WebAssembly.Module" });
 
 /**
  * Computes exact funding figures. Synchronous after `ready()`.
@@ -165,7 +193,11 @@ export function analyze(data: FundingData | string, options?: AnalyzeOptions): A
 export type ChartKind =
   | "summary" | "sources" | "plan-actual" | "regions" | "leverage" | "trend" | "categories";
 
-/** Options of `mount`: analyze's options plus the chart's own. */
+/**
+ * Options of `mount`: analyze's options plus the chart's own.
+ * @example
+ * await mount(el, data, { kind: "plan-actual", by: "region", theme: "light", height: 420 });
+ */
 export interface ChartOptions extends AnalyzeOptions {
   /** Which chart; default "sources". */
   kind?: ChartKind;
@@ -179,6 +211,9 @@ export interface ChartOptions extends AnalyzeOptions {
   height?: string | number;
   /** Allow `data` to be a URL on another origin (default: same origin only). */
   allowCrossOrigin?: boolean;
+  /** "none" hides the "Tải xuống / chia sẻ" (download / share) menu; default "auto". The
+   * "Xem bảng số liệu" (data table) toggle stays. */
+  menu?: "auto" | "none";
 }
 
 /** What a mounted chart shows, for tests and custom UIs. */
@@ -191,10 +226,13 @@ export interface ChartView {
   notes: string | null;
   locale: "vi" | "en";
   kind: ChartKind;
-  /** Height in CSS px. */
+  /** Height of the canvas in CSS px (the band of controls under the chart included). */
   height: number;
   items: { title: string; rows: [string, string][]; speech: string; anchor: [number, number]; rect: [number, number, number, number] }[];
   legend: { key: string; label: string; hidden: boolean; rect: [number, number, number, number] }[];
+  /** The figures as a table: column headers, then rows whose first cell heads the row; the
+   * last row is the total. Formatted for the locale. */
+  table: { head: string[]; rows: string[][] };
   warnings: Warning[];
 }
 
@@ -213,6 +251,21 @@ export interface ChartHandle {
   destroy(): void;
   /** What the chart shows now. */
   view(): ChartView;
+  /** The chart as a PNG image at twice its CSS width, light theme, solid background, title,
+   * legend and source line included.
+   * @example
+   * const url = URL.createObjectURL(await chart.toPNG());
+   */
+  toPNG(): Promise<Blob>;
+  /** The chart as an SVG document, drawn by the same painter (text stays text), light theme,
+   * at its CSS width, with <title> and <desc>. */
+  toSVG(): string;
+  /** The figures behind the chart as CSV: UTF-8 with a byte-order mark, RFC 4180, canonical
+   * and formatted columns, a total row. */
+  toCSV(): string;
+  /** HTML that draws this chart elsewhere: embed.js and a <khuyencong-chart> with the current
+   * options and the data's URL (or the data inline), a table of the figures as its fallback. */
+  toEmbedCode(): string;
 }
 
 /**

@@ -37,6 +37,11 @@ pub(crate) fn shortest_round_trip(literal: &str) -> Option<String> {
         .map(String::from)
 }
 
+/// Whether `c` is a Unicode mark (Mn, Mc, Me), by the engine's `/^\p{M}$/u`.
+pub(crate) fn is_mark(c: char) -> bool {
+    js_sys::RegExp::new("^\\p{M}$", "u").test(&c.to_string())
+}
+
 /// `s` in Unicode Normalization Form C, by the engine's `String.prototype.normalize`.
 pub(crate) fn nfc(s: &str) -> String {
     String::from(js_sys::JsString::from(s).normalize("NFC"))
