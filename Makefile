@@ -39,9 +39,9 @@ deps-rust:
 
 deps-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-	    || [ ! -d /usr/share/fonts/truetype/noto ]; then \
+	    || ! command -v pdftoppm >/dev/null || [ ! -d /usr/share/fonts/truetype/noto ]; then \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-	    chromium chromium-driver fonts-noto-core fonts-dejavu-core; \
+	    chromium chromium-driver fonts-noto-core fonts-dejavu-core poppler-utils; \
 	fi
 
 deps-node:

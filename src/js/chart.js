@@ -321,7 +321,7 @@ class ChartHandle {
     try {
       const json = await resolveData(data, this.#options, controller.signal, this.#locale);
       if (generation !== this.#generation || this.#destroyed) return;
-      wasm(() => this.#chart.update(json, toJson(this.#options, this.#locale)), this.#locale);
+      this.#replace(json, toJson(this.#options, this.#locale), this.#locale);
       this.#source = data;
       this.#sourceUrl = urlOf(data);
       this.#json = json;
@@ -349,7 +349,7 @@ class ChartHandle {
         throw new KhuyenCongError(TEXT[locale].options, "invalid_option", "options");
       }
       const merged = shellOptions({ ...this.#options, ...options }, locale);
-      wasm(() => this.#chart.update(this.#json, toJson(merged, locale)), locale);
+      this.#replace(this.#json, toJson(merged, locale), locale);
       this.#options = merged;
       this.#locale = locale;
       this.#afterChange();
@@ -371,7 +371,7 @@ class ChartHandle {
     try {
       canvas.width = Math.round(width * EXPORT_SCALE);
       canvas.height = Math.round(height * EXPORT_SCALE);
-      wasm(() => this.#chart.paint(canvas, EXPORT_SCALE, -1), this.#locale);
+      this.#call((c) => c.paint(canvas, EXPORT_SCALE, -1), this.#locale);
     } finally {
       this.#restoreLayout();
     }
@@ -390,7 +390,7 @@ class ChartHandle {
     let svg;
     try {
       this.#exportLayout(document.createElement("canvas"));
-      svg = wasm(() => this.#chart.toSVG(), this.#locale);
+      svg = this.#call((c) => c.toSVG(), this.#locale);
     } finally {
       this.#restoreLayout();
     }
@@ -402,7 +402,7 @@ class ChartHandle {
   /** The figures behind the chart as CSV text (UTF-8 with a byte-order mark, RFC 4180). */
   toCSV() {
     this.#alive();
-    return wasm(() => this.#chart.toCSV(), this.#locale);
+    return this.#call((c) => c.toCSV(), this.#locale);
   }
 
   /**
@@ -460,7 +460,35 @@ class ChartHandle {
     this.#dom = null;
     this.#errorBox?.remove();
     this.#errorBox = null;
-    this.#chart?.free();
+    this.#drop();
+  }
+
+  /** Calls this chart's wasm object. A trap (a bug, never bad input) leaves the object
+   * borrowed for good: it is dropped, the error is this call's, and the chart shows it until
+   * update() or setOptions() builds a new object. */
+  #call(fn, locale = this.#locale) {
+    if (!this.#chart) throw new KhuyenCongError(message("internal", locale), "internal");
+    try {
+      return fn(this.#chart);
+    } catch (e) {
+      if (!(e instanceof KhuyenCongError)) this.#drop();
+      throw asError(e, locale);
+    }
+  }
+
+  /** New data and options: into the wasm object, or into a new one after a trap dropped it. */
+  #replace(json, options, locale) {
+    if (this.#chart) this.#call((c) => c.update(json, options), locale);
+    else this.#chart = wasm(() => new Chart(json, options), locale);
+  }
+
+  /** Frees the wasm object; one that trapped stays borrowed and cannot be freed: let it go. */
+  #drop() {
+    try {
+      this.#chart?.free();
+    } catch {
+      // leaked, never thrown
+    }
     this.#chart = null;
   }
 
@@ -544,7 +572,7 @@ class ChartHandle {
     wrapper.append(canvas, overlay, legend, tooltip, tools.tools, description, live, table);
     this.#element.append(wrapper);
     this.#dom = { wrapper, canvas, overlay, legend, tooltip, description, live, table, ...tools };
-    this.#view = JSON.parse(this.#chart.view());
+    this.#view = JSON.parse(this.#call((c) => c.view()));
     this.#syncText();
 
     this.#on(canvas, "pointermove", this.#onPointerMove);
@@ -758,6 +786,7 @@ class ChartHandle {
    * CSS size × device pixel ratio with the band of controls under the chart, paints.
    */
   #render() {
+    if (!this.#chart) return; // dropped after a trap: the error box stays until an update
     const { wrapper, canvas, overlay, tools } = this.#dom;
     // Untransformed and fractional, unlike clientWidth or getBoundingClientRect().
     let width = parseFloat(getComputedStyle(wrapper).width);
@@ -814,8 +843,7 @@ class ChartHandle {
     const fit = printing ? this.#printFit : 0;
     const chartRequested = (fit || (requested > 0 ? Math.max(requested - band, 1) : 0)) / zoom;
     this.#layoutArgs = [width / zoom, chartRequested, dark];
-    const layoutHeight = wasm(
-      () => this.#chart.layout(canvas, width / zoom, chartRequested, dark),
+    const layoutHeight = this.#call((c) => c.layout(canvas, width / zoom, chartRequested, dark),
       this.#locale,
     );
     const chartHeight = layoutHeight * zoom;
@@ -847,7 +875,7 @@ class ChartHandle {
     css(overlay, { width: `${width}px`, height: `${height}px` });
     this.#width = width;
     this.#dpr = dpr;
-    this.#view = scaleView(JSON.parse(this.#chart.view()), zoom, height);
+    this.#view = scaleView(JSON.parse(this.#call((c) => c.view())), zoom, height);
     if (this.#active >= this.#view.items.length) this.#active = -1;
     this.#syncText();
     this.#syncTable(p, zoom);
@@ -859,7 +887,7 @@ class ChartHandle {
 
   /** The whole chart, without any outline (after a layout only). */
   #paint() {
-    wasm(() => this.#chart.paint(this.#dom.canvas, this.#dpr * this.#zoom, -1), this.#locale);
+    this.#call((c) => c.paint(this.#dom.canvas, this.#dpr * this.#zoom, -1), this.#locale);
     this.#paintActive();
   }
 
@@ -868,8 +896,7 @@ class ChartHandle {
     const { overlay } = this.#dom;
     overlay.getContext("2d").clearRect(0, 0, overlay.width, overlay.height);
     if (this.#active >= 0) {
-      wasm(
-        () => this.#chart.paintActive(overlay, this.#dpr * this.#zoom, this.#active),
+      this.#call((c) => c.paintActive(overlay, this.#dpr * this.#zoom, this.#active),
         this.#locale,
       );
     }
@@ -1329,7 +1356,7 @@ class ChartHandle {
   #exportLayout(canvas) {
     const width = this.#width > 0 ? this.#width : EXPORT_WIDTH;
     const requested = this.#requested > 0 ? Math.max(this.#requested - this.#band, 1) : 0;
-    const height = wasm(() => this.#chart.layout(canvas, width, requested, false), this.#locale);
+    const height = this.#call((c) => c.layout(canvas, width, requested, false), this.#locale);
     return { width, height };
   }
 
@@ -1337,7 +1364,7 @@ class ChartHandle {
   #restoreLayout() {
     if (this.#layoutArgs && this.#dom) {
       const [width, height, dark] = this.#layoutArgs;
-      wasm(() => this.#chart.layout(this.#dom.canvas, width, height, dark), this.#locale);
+      this.#call((c) => c.layout(this.#dom.canvas, width, height, dark), this.#locale);
     }
   }
 
@@ -1388,7 +1415,8 @@ class ChartHandle {
     const y = ((e.clientY - r.top) * this.#view.height) / r.height;
     const slop = e.pointerType === "touch" ? SLOP_TOUCH : SLOP_MOUSE;
     const z = this.#zoom;
-    return this.#chart.hit(x / z, y / z, slop / z);
+    if (!this.#chart) return -1;
+    return this.#call((c) => c.hit(x / z, y / z, slop / z));
   }
 
   #onKeyDown(e) {
@@ -1423,7 +1451,7 @@ class ChartHandle {
     const button = e.target.closest("button");
     const i = Array.prototype.indexOf.call(this.#dom.legend.children, button);
     if (i < 0) return;
-    wasm(() => this.#chart.toggleSeries(i), this.#locale);
+    this.#call((c) => c.toggleSeries(i), this.#locale);
     this.#active = -1;
     this.#hideTip();
     this.#render();

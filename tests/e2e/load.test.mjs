@@ -453,7 +453,6 @@ describe("load", () => {
 
   test(
     "input over 32 MiB is refused before it is copied into the wasm memory",
-    { todo: "src/js/core.js toJson / src/js/chart.js resolveData: refuse text longer than 32 MiB in JS (see the report)" },
     async () => {
       const { context, page, cdp } = await openBlank();
       try {

@@ -749,7 +749,6 @@ describe("no trap reaches the page", () => {
 
   test(
     "after a genuine trap inside its wasm object, the same chart recovers on update with good data",
-    { todo: "src/js/chart.js: a trap leaves the wasm Chart borrowed for good; build a new one (see the report)" },
     async (t) => {
       const { context, page } = await openBlank();
       try {
@@ -767,7 +766,6 @@ describe("no trap reaches the page", () => {
 
   test(
     "destroy() after a genuine trap inside the chart's wasm object does not throw",
-    { todo: "src/js/chart.js destroy(): free() throws on a borrowed object; catch it (see the report)" },
     async (t) => {
       const { context, page } = await openBlank();
       try {
@@ -792,7 +790,6 @@ describe("no trap reaches the page", () => {
 
   test(
     "after a genuine trap inside its wasm object, moving the pointer over that chart logs nothing more",
-    { todo: "src/js/chart.js: drop the trapped wasm object and skip hit-testing without one (see the report)" },
     async (t) => {
       const { context, page, seen } = await openBlank();
       try {

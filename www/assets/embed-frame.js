@@ -29,6 +29,7 @@ for (const name of PARAMETERS) {
 }
 chart.addEventListener("khuyencong-chart:ready", (e) => {
   document.title = e.detail.chart.view().title;
+  document.getElementById("frame-title").textContent = document.title;
 });
 document.getElementById("frame").append(chart);
 
