@@ -10,6 +10,52 @@ use crate::exact::canonical_text;
 use crate::format::{NumberFormat, DASH};
 use crate::json::Writer;
 
+/// Display text of an analysis' optional figures, in its locale and digits; "–" where a
+/// figure is absent. The one place output, charts and exports format a figure.
+pub struct Texts<'a> {
+    a: &'a Analysis,
+    nf: NumberFormat,
+}
+
+impl<'a> Texts<'a> {
+    /// Texts of `a`.
+    pub fn new(a: &'a Analysis) -> Self {
+        Texts {
+            a,
+            nf: NumberFormat::new(a.options.locale),
+        }
+    }
+
+    /// "170,4 tỷ đồng".
+    pub fn amount(&self, d: Option<Decimal>) -> String {
+        d.map_or_else(
+            || DASH.to_string(),
+            |d| self.nf.amount(d, self.a.unit, self.a.options.amount_digits),
+        )
+    }
+
+    /// "95,2%".
+    pub fn percent(&self, d: Option<Decimal>) -> String {
+        d.map_or_else(
+            || DASH.to_string(),
+            |d| self.nf.percent(d, self.a.options.percent_digits),
+        )
+    }
+
+    /// "2,48".
+    pub fn ratio(&self, d: Option<Decimal>) -> String {
+        d.map_or_else(
+            || DASH.to_string(),
+            |d| self.nf.decimal(d, self.a.options.ratio_digits),
+        )
+    }
+
+    /// "33 đề án".
+    pub fn projects(&self, n: Option<u64>) -> String {
+        n.map_or_else(|| DASH.to_string(), |n| self.nf.projects(n))
+    }
+}
+
 /// Writes `a` as JSON.
 ///
 /// ```
@@ -66,8 +112,6 @@ fn figure(w: &mut Writer, a: &Analysis, f: &Figure) {
 }
 
 fn members(w: &mut Writer, a: &Analysis, f: &Figure) {
-    let o = &a.options;
-    let nf = NumberFormat::new(o.locale);
     let dec = |d: Option<Decimal>| d.map(canonical_text);
     let s = &f.sums;
     for (name, v) in [
@@ -88,31 +132,15 @@ fn members(w: &mut Writer, a: &Analysis, f: &Figure) {
         w.key(name);
         w.opt_string(v.as_deref());
     }
-    let amount = |d: Option<Decimal>| {
-        d.map_or_else(
-            || DASH.to_string(),
-            |d| nf.amount(d, a.unit, o.amount_digits),
-        )
-    };
-    let percent = |d: Option<Decimal>| {
-        d.map_or_else(|| DASH.to_string(), |d| nf.percent(d, o.percent_digits))
-    };
+    let t = Texts::new(a);
     w.key("text");
     w.begin_object();
-    w.field_str("plan", &amount(s.plan));
-    w.field_str("actual", &amount(s.actual));
-    w.field_str("counterpart", &amount(s.counterpart));
-    w.field_str(
-        "projects",
-        &s.projects
-            .map_or_else(|| DASH.to_string(), |n| nf.projects(n)),
-    );
-    w.field_str("attainment", &percent(f.attainment));
-    w.field_str("share", &percent(f.share));
-    w.field_str(
-        "leverage",
-        &f.leverage
-            .map_or_else(|| DASH.to_string(), |d| nf.decimal(d, o.ratio_digits)),
-    );
+    w.field_str("plan", &t.amount(s.plan));
+    w.field_str("actual", &t.amount(s.actual));
+    w.field_str("counterpart", &t.amount(s.counterpart));
+    w.field_str("projects", &t.projects(s.projects));
+    w.field_str("attainment", &t.percent(f.attainment));
+    w.field_str("share", &t.percent(f.share));
+    w.field_str("leverage", &t.ratio(f.leverage));
     w.end_object();
 }

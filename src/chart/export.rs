@@ -10,6 +10,7 @@ use crate::exact::canonical_text;
 use crate::format::{Locale, NumberFormat, DASH};
 use crate::model::FundingData;
 use crate::options::Options;
+use crate::output::Texts;
 
 /// The chart as an SVG document: text stays text (Vietnamese intact, escaped), drawn by the
 /// same painter as the canvas through plotters' SVG backend.
@@ -116,7 +117,6 @@ fn field(out: &mut String, s: &str) {
 /// ```
 pub fn csv(data: &FundingData, a: &Analysis, kind: Kind, by: Option<Dim>) -> String {
     let o: &Options = &a.options;
-    let nf = NumberFormat::new(o.locale);
     let vi = o.locale == Locale::Vi;
     let dim = dim_of(kind, by, a);
     let dim_name = dim_name(dim, vi);
@@ -167,15 +167,8 @@ pub fn csv(data: &FundingData, a: &Analysis, kind: Kind, by: Option<Dim>) -> Str
     let dec = |d: Option<rust_decimal::Decimal>| d.map(canonical_text).unwrap_or_default();
     let row = |label: &str, f: &Figure| -> Vec<String> {
         let s = &f.sums;
-        let amount = |d: Option<rust_decimal::Decimal>| {
-            d.map_or_else(
-                || DASH.to_string(),
-                |d| nf.amount(d, a.unit, o.amount_digits),
-            )
-        };
-        let pct = |d: Option<rust_decimal::Decimal>| {
-            d.map_or_else(|| DASH.to_string(), |d| nf.percent(d, o.percent_digits))
-        };
+        let t = Texts::new(a);
+        let (amount, pct) = (|d| t.amount(d), |d| t.percent(d));
         vec![
             label.to_string(),
             dec(s.plan),

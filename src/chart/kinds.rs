@@ -10,8 +10,8 @@ use super::summary::{self, Tile};
 use super::text::{wrap, Weight};
 use super::{Ctx, Kind, Sort};
 use crate::compute::{cross_by_source, Dim, Figure, Group};
-use crate::format::DASH;
 use crate::model::Level;
+use crate::output::Texts;
 
 pub fn layout(ctx: &Ctx<'_>) -> Spec {
     let spec = match ctx.input.options.kind {
@@ -30,30 +30,15 @@ pub fn layout(ctx: &Ctx<'_>) -> Spec {
 }
 
 fn amount(ctx: &Ctx<'_>, d: Option<Decimal>) -> String {
-    d.map_or_else(
-        || DASH.to_string(),
-        |d| {
-            ctx.nf.amount(
-                d,
-                ctx.input.analysis.unit,
-                ctx.input.options.analysis.amount_digits,
-            )
-        },
-    )
+    Texts::new(ctx.input.analysis).amount(d)
 }
 
 fn pct(ctx: &Ctx<'_>, d: Option<Decimal>) -> String {
-    d.map_or_else(
-        || DASH.to_string(),
-        |d| ctx.nf.percent(d, ctx.input.options.analysis.percent_digits),
-    )
+    Texts::new(ctx.input.analysis).percent(d)
 }
 
 fn ratio(ctx: &Ctx<'_>, d: Option<Decimal>) -> String {
-    d.map_or_else(
-        || DASH.to_string(),
-        |d| ctx.nf.decimal(d, ctx.input.options.analysis.ratio_digits),
-    )
+    Texts::new(ctx.input.analysis).ratio(d)
 }
 
 /// The fill of source `i`: national solid blue, local hatched orange (never colour alone),
