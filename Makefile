@@ -12,10 +12,17 @@ export CARGO_TERM_COLOR ?= never
 # wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 WASM_OPT := node_modules/binaryen/bin/wasm-opt
+ESBUILD := node_modules/esbuild/bin/esbuild
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 WASM_TARGET := wasm32-unknown-unknown
-RELEASE_WASM := target/$(WASM_TARGET)/release/khuyencong_charts.wasm
+# The published wasm is built with a pinned nightly that rebuilds the standard library for
+# size: panics abort at once (no message formatting linked in) and std's size-optimised code
+# paths are used. That takes ~17% off the gzipped file (146 -> 121 KB; see BENCHMARKS.md).
+# Tests and clippy run on stable; the e2e tests exercise this exact build.
+NIGHTLY := nightly-2026-05-20
+SIZE_TARGET_DIR := target/size
+RELEASE_WASM := $(SIZE_TARGET_DIR)/$(WASM_TARGET)/release/khuyencong_charts.wasm
 PORT ?= 8080
 
 .PHONY: all deps deps-rust deps-browser deps-node package www-pkg demo test fmt lint fuzz \
@@ -31,6 +38,8 @@ deps-rust:
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@rustup component list --toolchain $(NIGHTLY) --installed 2>/dev/null | grep -q '^rust-src' \
+	  || rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src --target $(WASM_TARGET)
 	@command -v wasm-pack >/dev/null || cargo install wasm-pack
 	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
@@ -54,11 +63,17 @@ deps-node:
 # The publishable npm package: release wasm, wasm-bindgen glue, wasm-opt -Oz, hand-written
 # entry point and types.
 package: deps-rust deps-node
-	cargo build --release --target $(WASM_TARGET) --lib
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) build --release \
+	  --target $(WASM_TARGET) --lib --target-dir $(SIZE_TARGET_DIR) \
+	  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 	rm -rf pkg && mkdir -p pkg
 	wasm-bindgen --target web --out-dir pkg --out-name khuyencong_charts --no-typescript $(RELEASE_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/khuyencong_charts_bg.wasm -o pkg/khuyencong_charts_bg.wasm
 	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md CHANGELOG.md pkg/
+	@# What a newsroom pastes loads one file: embed.js bundled with the shell and the glue,
+	@# minified (the npm entry points stay readable ESM for the developer's own bundler).
+	$(ESBUILD) pkg/embed.js --bundle --format=esm --minify --target=es2022 --legal-comments=none \
+	  --allow-overwrite --log-level=warning --outfile=pkg/embed.js
 	@ls -l pkg/*.wasm | awk '{print "wasm: " $$5 " bytes"}'; gzip -9c pkg/khuyencong_charts_bg.wasm | wc -c | awk '{print "wasm gzip: " $$1 " bytes"}'
 
 # The demo site uses the package exactly as an editor would: a copied folder.

@@ -355,9 +355,11 @@ describe("demo article with three embedded charts", () => {
       assert.deepEqual(seen.consoleErrors, []);
       assert.deepEqual(seen.pageErrors, []);
       const paths = seen.requests.map((url) => new URL(url).pathname);
-      for (const needed of ["/pkg/embed.js", "/pkg/chart.js", "/data/phia-bac-2022.json"]) {
+      for (const needed of ["/pkg/embed.js", "/pkg/khuyencong_charts_bg.wasm", "/data/phia-bac-2022.json"]) {
         assert.ok(paths.includes(needed), `no request for ${needed} in ${paths.join(", ")}`);
       }
+      // embed.js is one bundled file: no waterfall of modules behind it.
+      assert.deepEqual(paths.filter((p) => p.startsWith("/pkg/") && p.endsWith(".js")), ["/pkg/embed.js"]);
       // Three script tags, one module; three charts, one wasm instance.
       assert.equal(paths.filter((p) => p === "/pkg/embed.js").length, 1);
       assert.equal(paths.filter((p) => p.endsWith(".wasm")).length, 1, paths.join(", "));
