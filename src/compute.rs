@@ -11,7 +11,7 @@
 //! - Shares are rounded one by one, as the press does, so they may add up to 100 ± a few
 //!   rounding units.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
@@ -93,12 +93,14 @@ impl Sums {
     }
 }
 
-/// Groups keyed by text, in order of first appearance.
+/// Groups keyed by text, in order of first appearance. (A BTreeMap index rather than a
+/// HashMap: as fast for the few dozen keys of real data, and it keeps the hash table and its
+/// hasher out of the wasm file.)
 #[derive(Default)]
 struct Ordered {
     keys: Vec<String>,
     sums: Vec<Sums>,
-    index: HashMap<String, usize>,
+    index: BTreeMap<String, usize>,
 }
 
 impl Ordered {
@@ -353,7 +355,7 @@ pub struct CrossRow {
 pub fn cross_by_source(data: &FundingData, dim: Dim) -> Result<Vec<CrossRow>> {
     let width = data.sources.len() + 1;
     let mut order: Vec<String> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut sums: Vec<Vec<Sums>> = Vec::new();
     for (i, r) in data.records.iter().enumerate() {
         let key = match dim {

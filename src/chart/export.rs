@@ -86,10 +86,42 @@ fn groups(a: &Analysis, d: Dim) -> &[Group] {
     }
 }
 
+/// `-12`, `+1.5`, `-2e3`: a number a spreadsheet reads as a number, not a formula. (Not
+/// `str::parse::<f64>`, which would link Rust's float parser into the wasm file for this.)
+fn plain_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let mut n = digits(&mut i);
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        n += digits(&mut i);
+    }
+    if n == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
 fn field(out: &mut String, s: &str) {
     // RFC 4180: quote when needed, double the quotes. A leading =, +, - or @ would be read as a
     // formula by spreadsheets: prefix it with an apostrophe (text stays text).
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+    let s = if s.starts_with(['=', '+', '-', '@']) && !plain_number(s) {
         format!("'{s}")
     } else {
         s.to_string()
@@ -307,5 +339,13 @@ mod tests {
         let mut s = String::new();
         field(&mut s, "-12.5");
         assert_eq!(s, "-12.5");
+        for yes in ["-1", "+1.5", "-.5", "-2.", "-2e3", "+1E-7", "7"] {
+            assert!(plain_number(yes), "{yes}");
+        }
+        for no in [
+            "-", "+", "-.", "-e3", "-1e", "-1e+", "-inf", "-NaN", "-1-1", "=1", "1 ", "@2",
+        ] {
+            assert!(!plain_number(no), "{no}");
+        }
     }
 }

@@ -189,7 +189,7 @@ impl Shape {
                     return false;
                 }
                 // Angle clockwise from 12 o'clock, in [0, 2π).
-                let mut a = dx.atan2(-dy);
+                let mut a = super::math::atan2(dx, -dy);
                 if a < 0.0 {
                     a += core::f64::consts::TAU;
                 }
