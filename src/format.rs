@@ -48,12 +48,14 @@ impl Locale {
     }
 }
 
-/// Number formatting for one locale.
+/// Number formatting for one locale, for the eye ([`NumberFormat::new`]) or for the ear
+/// ([`NumberFormat::spoken`]).
 #[derive(Debug, Clone, Copy)]
 pub struct NumberFormat {
     decimal: char,
     group: char,
     locale: Locale,
+    spoken: bool,
 }
 
 impl NumberFormat {
@@ -64,13 +66,46 @@ impl NumberFormat {
                 decimal: ',',
                 group: '.',
                 locale,
+                spoken: false,
             },
             Locale::En => NumberFormat {
                 decimal: '.',
                 group: ',',
                 locale,
+                spoken: false,
             },
         }
+    }
+
+    /// The same figures for text that a screen reader speaks (the accessible description, the
+    /// announcement of each point): no grouping separator, which speech engines read as a
+    /// pause between two numbers ("2.400" as "2 … 400"), and the per cent sign in words, as a
+    /// newsreader says it. The decimal mark stays: Vietnamese voices read "170,4" as "một
+    /// trăm bảy mươi phẩy bốn", English ones "170.4" as "one hundred seventy point four".
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use khuyencong_charts::{format::NumberFormat, model::Unit, Locale};
+    /// let vi = NumberFormat::spoken(Locale::Vi);
+    /// assert_eq!(vi.amount(Decimal::new(24005, 1), Unit::TrieuDong, 2), "2400,5 triệu đồng");
+    /// assert_eq!(vi.percent(Decimal::new(952, 1), 1), "95,2 phần trăm");
+    /// assert_eq!(NumberFormat::spoken(Locale::En).percent(Decimal::new(952, 1), 1), "95.2 percent");
+    /// ```
+    pub fn spoken(locale: Locale) -> Self {
+        NumberFormat {
+            spoken: true,
+            ..NumberFormat::new(locale)
+        }
+    }
+
+    /// The language of the text.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// Whether this is the [`NumberFormat::spoken`] form.
+    pub fn spoken_form(&self) -> bool {
+        self.spoken
     }
 
     /// `d` rounded half away from zero to at most `max_digits` fraction digits, grouped.
@@ -107,7 +142,7 @@ impl NumberFormat {
     fn push_grouped(&self, out: &mut String, digits: &str) {
         let len = digits.len();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (len - i) % 3 == 0 {
+            if i > 0 && (len - i) % 3 == 0 && !self.spoken {
                 out.push(self.group);
             }
             out.push(c);
@@ -125,7 +160,12 @@ impl NumberFormat {
 
     /// A percentage (already rounded by the caller): `"95,2%"`.
     pub fn percent(&self, d: Decimal, max_digits: u32) -> String {
-        format!("{}%", self.decimal(d, max_digits))
+        let n = self.decimal(d, max_digits);
+        if self.spoken {
+            format!("{n} {}", percent_words(self.locale))
+        } else {
+            format!("{n}%")
+        }
     }
 
     /// A count of projects: `"33 đề án"`, `"1 project"`.
@@ -136,6 +176,55 @@ impl NumberFormat {
             Locale::En => format!("{} projects", self.integer(n)),
         }
     }
+}
+
+fn percent_words(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Vi => "phần trăm",
+        Locale::En => "percent",
+    }
+}
+
+/// What a screen reader says where the eye sees [`DASH`].
+pub fn no_data(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Vi => "không có số liệu",
+        Locale::En => "no data",
+    }
+}
+
+/// A value that [`NumberFormat::new`] wrote for the eye (`"2.400 triệu đồng"`, `"95,2%"`,
+/// `"1.200 đề án"`, [`DASH`]) as [`NumberFormat::spoken`] writes it (`"2400 triệu đồng"`,
+/// `"95,2 phần trăm"`, `"1200 đề án"`, `"không có số liệu"`). Only for this module's output:
+/// an author's text is never rewritten.
+///
+/// ```
+/// use khuyencong_charts::{format::speak, Locale};
+/// assert_eq!(speak("1.234.567,5 tỷ đồng", Locale::Vi), "1234567,5 tỷ đồng");
+/// assert_eq!(speak("1,200 projects; 95.2%", Locale::En), "1200 projects; 95.2 percent");
+/// assert_eq!(speak("–", Locale::Vi), "không có số liệu");
+/// ```
+pub fn speak(display: &str, locale: Locale) -> String {
+    if display == DASH {
+        return no_data(locale).to_string();
+    }
+    let group = NumberFormat::new(locale).group;
+    let chars: Vec<char> = display.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut out = String::with_capacity(display.len() + 12);
+    for (i, &c) in chars.iter().enumerate() {
+        let after_digit = i > 0 && digit(i - 1);
+        if c == group && after_digit && digit(i + 1) {
+            continue;
+        }
+        if c == '%' && after_digit {
+            out.push(' ');
+            out.push_str(percent_words(locale));
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl Unit {
@@ -205,6 +294,55 @@ mod tests {
         assert_eq!(vi.projects(33), "33 đề án");
         assert_eq!(en.projects(1), "1 project");
         assert_eq!(en.projects(1200), "1,200 projects");
+    }
+
+    #[test]
+    fn spoken_numbers_have_no_grouping_and_say_percent() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        for (locale, big, pct, projects, words) in [
+            (
+                Locale::Vi,
+                "1234567,89 triệu đồng",
+                "95,25 phần trăm",
+                "1200 đề án",
+                "không có số liệu",
+            ),
+            (
+                Locale::En,
+                "1234567.89 million VND",
+                "95.25 percent",
+                "1200 projects",
+                "no data",
+            ),
+        ] {
+            let spoken = NumberFormat::spoken(locale);
+            assert_eq!(spoken.amount(d("1234567.891"), Unit::TrieuDong, 2), big);
+            assert_eq!(spoken.percent(d("95.25"), 2), pct);
+            assert_eq!(spoken.projects(1200), projects);
+            assert_eq!(speak(DASH, locale), words);
+        }
+        // The display text of every figure, spoken, is what the spoken format writes: over
+        // amounts from 0 to 10^15 with 0..=8 fraction digits, at 0..=3 digits.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..4000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let scale = (x % 9) as u32;
+            let value = Decimal::from_i128_with_scale((x >> 8) as i128 % 10_i128.pow(15), scale);
+            let digits = (x >> 60) as u32 % 4;
+            for locale in [Locale::Vi, Locale::En] {
+                let (eye, ear) = (NumberFormat::new(locale), NumberFormat::spoken(locale));
+                let shown = eye.amount(value, Unit::TyDong, digits);
+                let said = ear.amount(value, Unit::TyDong, digits);
+                assert_eq!(speak(&shown, locale), said, "{value} /{digits}");
+                assert!(!said.contains(eye.group), "{said}");
+                let shown = eye.percent(value, digits);
+                assert_eq!(speak(&shown, locale), ear.percent(value, digits));
+                let n = x >> 20;
+                assert_eq!(speak(&eye.projects(n), locale), ear.projects(n));
+            }
+        }
     }
 
     #[test]

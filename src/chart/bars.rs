@@ -121,9 +121,9 @@ fn item_for(
         ));
     }
     rows.extend(row.extra.iter().cloned());
-    let mut speech = format!("{}, {}: {}", row.label, label, amount);
+    let mut speech = format!("{}, {}: {}", row.label, label, ctx.speak(&amount));
     for (k, v) in &row.extra {
-        speech.push_str(&format!("; {k} {v}"));
+        speech.push_str(&format!("; {k} {}", ctx.speak(v)));
     }
     Item {
         shape,

@@ -2,7 +2,7 @@
 //! accessible description) and for the page text around a chart.
 
 use crate::compute::Analysis;
-use crate::format::{Locale, NumberFormat, DASH};
+use crate::format::{no_data, Locale, NumberFormat, DASH};
 use crate::model::FundingData;
 
 /// "Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2% kế hoạch (179 tỷ đồng).
@@ -18,8 +18,26 @@ use crate::model::FundingData;
 ///    Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%.");
 /// ```
 pub fn describe(data: &FundingData, a: &Analysis) -> String {
+    describe_with(data, a, NumberFormat::new(a.options.locale))
+}
+
+/// The same description for a screen reader to speak (the chart's accessible description):
+/// numbers without grouping separators, per cent in words ([`NumberFormat::spoken`]).
+///
+/// ```
+/// use khuyencong_charts::{analyze, json, model::parse_data, chart::describe_spoken, Options};
+/// let data = parse_data(&json::parse(include_str!("../../www/data/phia-bac-2022.json")).unwrap()).unwrap();
+/// let a = analyze(&data, &Options::default()).unwrap();
+/// assert_eq!(describe_spoken(&data, &a),
+///   "Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2 phần trăm kế hoạch (179 tỷ đồng). \
+///    Khuyến công quốc gia chiếm 46,7 phần trăm, khuyến công địa phương chiếm 53,3 phần trăm.");
+/// ```
+pub fn describe_spoken(data: &FundingData, a: &Analysis) -> String {
+    describe_with(data, a, NumberFormat::spoken(a.options.locale))
+}
+
+fn describe_with(data: &FundingData, a: &Analysis, nf: NumberFormat) -> String {
     let locale = a.options.locale;
-    let nf = NumberFormat::new(locale);
     let o = &a.options;
     let amount = |d| nf.amount(d, a.unit, o.amount_digits);
     let pct = |d| nf.percent(d, o.percent_digits);
@@ -75,7 +93,11 @@ pub fn describe(data: &FundingData, a: &Analysis) -> String {
         });
     }
     if parts.is_empty() {
-        return DASH.to_string();
+        return if nf.spoken_form() {
+            no_data(locale).to_string()
+        } else {
+            DASH.to_string()
+        };
     }
     parts.join(" ")
 }

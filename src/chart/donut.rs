@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::axis::to_f64;
 use super::frame::{self, LegendItem};
+use super::math;
 use super::spec::{Align, Baseline, Fill, Item, Mark, Shape, Spec};
 use super::text::{fit, Weight};
 use super::Ctx;
@@ -25,8 +26,8 @@ pub struct Slice {
 fn point(cx: f64, cy: f64, r: f64, a: f64) -> (f64, f64) {
     // Angles run clockwise from 12 o'clock.
     (
-        cx + r * (a - FRAC_PI_2).cos(),
-        cy + r * (a - FRAC_PI_2).sin(),
+        cx + r * math::cos(a - FRAC_PI_2),
+        cy + r * math::sin(a - FRAC_PI_2),
     )
 }
 
@@ -206,7 +207,7 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
             s.label,
             s.rows
                 .iter()
-                .map(|(k, v)| format!("{k} {v}"))
+                .map(|(k, v)| format!("{k} {}", ctx.speak(v)))
                 .collect::<Vec<_>>()
                 .join("; ")
         );

@@ -198,6 +198,7 @@ fn summary(ctx: &Ctx<'_>) -> Option<Spec> {
         tiles.push(Tile {
             value: amount(ctx, t.sums.actual),
             label: ctx.t("Tổng kinh phí thực hiện", "Total spent").to_string(),
+            said: None,
             rows: vec![actual_row.clone(), plan_row.clone(), attain_row.clone()],
             accent: Fill::Solid(ctx.theme.series[0]),
         });
@@ -210,6 +211,11 @@ fn summary(ctx: &Ctx<'_>) -> Option<Spec> {
                 ctx.t("đạt kế hoạch", "of the plan"),
                 amount(ctx, t.sums.plan)
             ),
+            said: Some(format!(
+                "{} ({})",
+                ctx.t("đạt kế hoạch", "of the plan"),
+                ctx.speak(&amount(ctx, t.sums.plan))
+            )),
             rows: vec![attain_row, plan_row, actual_row],
             accent: Fill::Solid(ctx.theme.plan),
         });
@@ -222,6 +228,7 @@ fn summary(ctx: &Ctx<'_>) -> Option<Spec> {
         tiles.push(Tile {
             value: pct(ctx, g.figure.share),
             label: format!("{} {}", ctx.t("tỷ trọng", "share of"), g.label),
+            said: None,
             rows: source_rows(ctx, &g.figure),
             accent: source_fill(ctx, i),
         });
@@ -235,6 +242,7 @@ fn summary(ctx: &Ctx<'_>) -> Option<Spec> {
                     "VND of counterpart capital attracted per VND of support",
                 )
                 .to_string(),
+            said: None,
             rows: vec![
                 (
                     ctx.t("Vốn đối ứng", "Counterpart capital").to_string(),
@@ -252,6 +260,7 @@ fn summary(ctx: &Ctx<'_>) -> Option<Spec> {
         tiles.push(Tile {
             value: ctx.nf.integer(n),
             label: ctx.t("đề án", "projects").to_string(),
+            said: None,
             rows: vec![(
                 ctx.t("Số đề án", "Projects").to_string(),
                 ctx.nf.projects(n),

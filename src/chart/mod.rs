@@ -11,13 +11,14 @@ mod donut;
 pub mod export;
 mod frame;
 mod kinds;
+mod math;
 pub mod paint;
 pub mod spec;
 mod summary;
 pub mod text;
 pub mod theme;
 
-pub use describe::describe;
+pub use describe::{describe, describe_spoken};
 pub use spec::{Item, LegendEntry, Mark, Shape, Spec};
 pub use text::{ApproxMeasure, Measure};
 pub use theme::{Mode, Theme};
@@ -211,6 +212,11 @@ impl Ctx<'_> {
 
     pub(crate) fn is_hidden(&self, key: &str) -> bool {
         self.input.hidden.iter().any(|h| h == key)
+    }
+
+    /// A value formatted for the eye, as a screen reader should hear it.
+    pub(crate) fn speak(&self, display: &str) -> String {
+        crate::format::speak(display, self.locale)
     }
 
     /// A phrase in the chart's locale.

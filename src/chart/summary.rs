@@ -11,6 +11,9 @@ pub struct Tile {
     pub value: String,
     /// What it is ("Tổng kinh phí thực hiện").
     pub label: String,
+    /// The label for the ear, when it holds a figure of ours ("đạt kế hoạch (179000 triệu
+    /// đồng)"); `None`: the label as it is (it may hold an author's text, never rewritten).
+    pub said: Option<String>,
     /// Tooltip rows.
     pub rows: Vec<(String, String)>,
     /// Accent colour of the tile's top edge.
@@ -100,7 +103,11 @@ pub fn layout(ctx: &Ctx<'_>, tiles: &[Tile]) -> Spec {
             },
             title: tile.label.clone(),
             rows: tile.rows.clone(),
-            speech: format!("{}: {}", tile.label, tile.value),
+            speech: format!(
+                "{}: {}",
+                tile.said.as_ref().unwrap_or(&tile.label),
+                ctx.speak(&tile.value)
+            ),
             anchor: (x + tile_w / 2.0, y),
         });
     }

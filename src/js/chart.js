@@ -263,9 +263,14 @@ class ChartHandle {
     const handle = new ChartHandle(element, locale);
     try {
       handle.#options = shellOptions(options, locale);
-      await ready();
+      // The wasm and the data load side by side (the first chart of a page waits for the
+      // longer of the two, not their sum); a wasm that cannot load is the error to report.
+      const loaded = ready();
       // No signal: nothing can cancel a mount, whose handle nobody holds yet.
-      const json = await resolveData(data, handle.#options, undefined, locale);
+      const fetched = resolveData(data, handle.#options, undefined, locale);
+      fetched.catch(() => {});
+      await loaded;
+      const json = await fetched;
       handle.#chart = wasm(() => new Chart(json, toJson(handle.#options, locale)), locale);
       handle.#source = data;
       handle.#sourceUrl = urlOf(data);
@@ -928,9 +933,9 @@ class ChartHandle {
   /** The accessible description: the figures in the press's phrasing, the source line and
    * the notes of the data. */
   #describe() {
-    const { description, source, notes, locale } = this.#view;
+    const { spokenDescription, source, notes, locale } = this.#view;
     const t = TEXT[locale];
-    const parts = [description];
+    const parts = [spokenDescription];
     if (source) parts.push(sentence(`${t.source}${source}`));
     if (notes) parts.push(sentence(`${t.notes}${notes}`));
     return parts.filter(Boolean).join(" ");

@@ -219,8 +219,11 @@ export interface ChartOptions extends AnalyzeOptions {
 /** What a mounted chart shows, for tests and custom UIs. */
 export interface ChartView {
   title: string;
-  /** The figures in the press's phrasing (the accessible description). */
+  /** The figures in the press's phrasing, as printed ("… đạt 95,2% kế hoạch"). */
   description: string;
+  /** The same for a screen reader to speak, the chart's accessible description: numbers
+   * without grouping separators, per cent in words ("… đạt 95,2 phần trăm kế hoạch"). */
+  spokenDescription: string;
   /** The data's source line and notes, if any. */
   source: string | null;
   notes: string | null;
@@ -228,6 +231,7 @@ export interface ChartView {
   kind: ChartKind;
   /** Height of the canvas in CSS px (the band of controls under the chart included). */
   height: number;
+  /** `speech`: what is announced when the point is reached by keyboard (spoken form). */
   items: { title: string; rows: [string, string][]; speech: string; anchor: [number, number]; rect: [number, number, number, number] }[];
   legend: { key: string; label: string; hidden: boolean; rect: [number, number, number, number] }[];
   /** The figures as a table: column headers, then rows whose first cell heads the row; the

@@ -13,7 +13,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::interop::{json_text, to_js_error};
 use crate::chart::paint::{paint, paint_outline, Scale, FONT};
 use crate::chart::text::{Measure, Weight};
-use crate::chart::{describe, layout, ChartOptions, Input, Mode, Shape, Spec};
+use crate::chart::{describe, describe_spoken, layout, ChartOptions, Input, Mode, Shape, Spec};
 use crate::compute::{analyze, Analysis};
 use crate::error::{Error, ErrorKind};
 use crate::format::Locale;
@@ -268,7 +268,8 @@ impl Chart {
         true
     }
 
-    /// JSON of what the shell shows: `{ title, description, locale, kind, height, items: [{ title,
+    /// JSON of what the shell shows: `{ title, description, spokenDescription, locale, kind,
+    /// height, items: [{ title,
     /// rows: [[label, value]], speech, anchor: [x, y], rect: [x, y, w, h] }], legend: [{ key,
     /// label, hidden, rect }], warnings: [{ code, path, message }] }`.
     pub fn view(&self) -> String {
@@ -276,6 +277,10 @@ impl Chart {
         w.begin_object();
         w.field_str("title", &self.data.title);
         w.field_str("description", &describe(&self.data, &self.analysis));
+        w.field_str(
+            "spokenDescription",
+            &describe_spoken(&self.data, &self.analysis),
+        );
         w.key("source");
         w.opt_string(self.data.source.as_deref());
         w.key("notes");

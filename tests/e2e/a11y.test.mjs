@@ -222,7 +222,7 @@ describe("keyboard only", () => {
       assert.equal(await live(), items[0].speech, "each point is announced");
       await page.keyboard.press("ArrowRight");
       assert.equal(await live(), items[1].speech);
-      assert.match(items[1].speech, /^Khuyến công địa phương: Thực hiện 90,9 tỷ đồng; Tỷ trọng 53,3%/);
+      assert.match(items[1].speech, /^Khuyến công địa phương: Thực hiện 90,9 tỷ đồng; Tỷ trọng 53,3 phần trăm/);
 
       await page.keyboard.press("Tab");
       f = await focusState(page);
@@ -394,9 +394,12 @@ describe("the accessible description", () => {
       "Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2% kế hoạch (179 tỷ đồng). Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%.",
     );
     assert.equal(got.view.description, figures);
+    // What a screen reader reads: the same sentence, per cent in words.
+    const spoken = figures.replaceAll("%", " phần trăm");
+    assert.equal(got.view.spokenDescription, spoken);
     assert.equal(
       got.description,
-      `${figures} Nguồn: ${PHIA_BAC.source}. Ghi chú: ${PHIA_BAC.notes} ` +
+      `${spoken} Nguồn: ${PHIA_BAC.source}. Ghi chú: ${PHIA_BAC.notes} ` +
         "Dùng các phím mũi tên để đi qua từng số liệu, Home và End để về số liệu đầu và cuối.",
     );
     assert.equal(got.name, PHIA_BAC.title, "the accessible name is the title");
@@ -408,11 +411,49 @@ describe("the accessible description", () => {
     assert.equal(
       got.description,
       `Industrial promotion spending totalled ${amount(actual, "en")} billion VND, ` +
-        `${pct(actual.div(plan).times(100), "en")} of the plan (${amount(plan, "en")} billion VND). ` +
-        `Shares: Khuyến công quốc gia ${pct(share("kcqg"), "en")}, khuyến công địa phương ${pct(share("kcdp"), "en")}. ` +
+        `${pct(actual.div(plan).times(100), "en").replace("%", " percent")} of the plan (${amount(plan, "en")} billion VND). ` +
+        `Shares: Khuyến công quốc gia ${pct(share("kcqg"), "en").replace("%", " percent")}, ` +
+        `khuyến công địa phương ${pct(share("kcdp"), "en").replace("%", " percent")}. ` +
         `Source: ${PHIA_BAC.source}. Notes: ${PHIA_BAC.notes} ` +
         "Use the arrow keys to go through the figures one by one, Home and End for the first and last.",
     );
+  });
+
+  test("numbers a screen reader speaks carry no grouping separator; the eye still sees it", async () => {
+    // The seed in millions of dong: 170.400 triệu đồng on screen, 170400 spoken (a voice
+    // reads the grouping dot as a pause: "170 … 400"). Every text a screen reader speaks is
+    // checked: the accessible description and each point's announcement, in vi and en.
+    const times1000 = (o, keys) =>
+      Object.fromEntries(
+        Object.entries(o).map(([k, v]) => [k, keys.includes(k) ? new Decimal(v).times(1000).toString() : v]),
+      );
+    const money = ["plan", "actual", "counterpart"];
+    const millions = {
+      ...PHIA_BAC,
+      unit: "trieu_dong",
+      reported: times1000(PHIA_BAC.reported, money),
+      records: PHIA_BAC.records.map((r) => times1000(r, money)),
+    };
+    const grouped = { vi: /\d\.\d{3}/, en: /\d,\d{3}/ };
+    for (const [locale, tag] of [["vi", "vi-VN"], ["en", "en"]]) {
+      const total = new Intl.NumberFormat(tag).format(actual.times(1000).toNumber());
+      const spokenTotal = new Intl.NumberFormat(tag, { useGrouping: false }).format(actual.times(1000).toNumber());
+      assert.match(total, grouped[locale]);
+      for (const kind of ["sources", "plan-actual", "summary"]) {
+        const got = await described(millions, { kind, locale });
+        assert.ok(got.view.description.includes(total), `${locale} ${kind}: the eye sees ${total}`);
+        assert.ok(got.description.includes(spokenTotal), `${locale} ${kind}: ${got.description}`);
+        assert.doesNotMatch(got.description, grouped[locale], got.description);
+        assert.doesNotMatch(got.description, /\d%/, "per cent in words");
+        assert.ok(got.view.items.length > 0);
+        for (const item of got.view.items) {
+          assert.doesNotMatch(item.speech, grouped[locale], item.speech);
+          assert.doesNotMatch(item.speech, /\d%|–/, item.speech);
+        }
+        // The tooltip rows (what the eye reads) keep the press's format.
+        assert.ok(got.view.items.some((i) => i.rows.some(([, v]) => grouped[locale].test(v))), kind);
+      }
+    }
   });
 
   test("an author-written description comes first; without source or notes, none is added", async () => {
@@ -425,7 +466,8 @@ describe("the accessible description", () => {
     assert.equal(
       got.description,
       "Biểu đồ kinh phí khuyến công năm 2022. Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, " +
-        "đạt 95,2% kế hoạch (179 tỷ đồng). Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%. " +
+        "đạt 95,2 phần trăm kế hoạch (179 tỷ đồng). Khuyến công quốc gia chiếm 46,7 phần trăm, " +
+        "khuyến công địa phương chiếm 53,3 phần trăm. " +
         "Dùng các phím mũi tên để đi qua từng số liệu, Home và End để về số liệu đầu và cuối.",
     );
   });

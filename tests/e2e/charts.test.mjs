@@ -394,7 +394,7 @@ describe("keyboard", () => {
       assert.equal(focused.group, "group");
       assert.match(
         focused.description,
-        /^Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2% kế hoạch/,
+        /^Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2 phần trăm kế hoạch/,
       );
       assert.match(focused.outline, /solid/, "keyboard focus is visible");
 
@@ -437,10 +437,10 @@ describe("keyboard", () => {
         "",
       );
 
-      // Speech names the figures in words a screen reader reads as the press writes them.
+      // Speech names the figures in words a screen reader reads as a newsreader says them.
       assert.equal(
         items[0].speech,
-        "Khuyến công quốc gia: Thực hiện 79,5 tỷ đồng; Tỷ trọng 46,7%; Kế hoạch 80,9 tỷ đồng; Đạt kế hoạch 98,3%",
+        "Khuyến công quốc gia: Thực hiện 79,5 tỷ đồng; Tỷ trọng 46,7 phần trăm; Kế hoạch 80,9 tỷ đồng; Đạt kế hoạch 98,3 phần trăm",
       );
       assert.deepEqual(seen.consoleErrors, []);
     } finally {

@@ -1047,7 +1047,7 @@ describe("injection: payloads in the data are shown as text everywhere", () => {
         }, id);
         assert.deepEqual(dom.legend, view.legend.map((l) => l.label), `${options.kind} legend`);
         assert.equal(dom.label, HOSTILE.title);
-        assert.ok(dom.description.startsWith(view.description), `${options.kind} description`);
+        assert.ok(dom.description.startsWith(view.spokenDescription), `${options.kind} description`);
         tables += dom.tables.length;
         for (const table of dom.tables) {
           // The data table, when the shell has one, holds the view's table as text.
