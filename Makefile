@@ -69,7 +69,7 @@ package: deps-rust deps-node
 	rm -rf pkg && mkdir -p pkg
 	wasm-bindgen --target web --out-dir pkg --out-name khuyencong_charts --no-typescript $(RELEASE_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/khuyencong_charts_bg.wasm -o pkg/khuyencong_charts_bg.wasm
-	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md CHANGELOG.md pkg/
+	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
 	@# What a newsroom pastes loads one file: embed.js bundled with the shell and the glue,
 	@# minified (the npm entry points stay readable ESM for the developer's own bundler).
 	$(ESBUILD) pkg/embed.js --bundle --format=esm --minify --target=es2022 --legal-comments=none \
