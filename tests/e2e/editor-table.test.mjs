@@ -630,7 +630,7 @@ describe("the snippet", () => {
       out.iframe,
       '<iframe src="https://soct.example.vn/kc/embed.html?src=https%3A%2F%2Fsoct.example.vn%2Fdata%2Fkc%25202022.json&amp;kind=plan-actual&amp;by=source&amp;sort=input&amp;theme=dark&amp;height=420"' +
         ' data-khuyencong-frame title="Kinh phí &quot;khuyến công&quot; &lt;b&gt;2022&lt;/b&gt; &amp; &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' +
-        ' width="100%" height="480" loading="lazy" style="border:0"></iframe>',
+        ' width="100%" height="480" loading="lazy" frameborder="0"></iframe>',
     );
     // Defaults are left out; no data URL, no iframe.
     const plain = snippets({

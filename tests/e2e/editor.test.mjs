@@ -43,7 +43,7 @@ const readData = (file) => JSON.parse(readFileSync(repoPath("www", "data", file)
 let browser;
 let site; // www/ under the strict CSP
 let newsroom; // another origin, a newspaper's: article pages and a copy of the package folder
-let newsroomPlain; // the same files without a CSP (an iframe snippet carries style="border:0")
+let newsroomPlain; // the same files without a CSP (its article frames the site, another origin)
 let newsroomRoot;
 let articles = 0;
 
@@ -658,7 +658,7 @@ describe("the embed code", () => {
       assert.equal(
         code,
         `<iframe src="${site.url}embed.html?src=${encodeURIComponent(dataUrl)}&amp;kind=sources"` +
-          ` data-khuyencong-frame title="${TITLE_2022}" width="100%" height="480" loading="lazy" style="border:0"></iframe>`,
+          ` data-khuyencong-frame title="${TITLE_2022}" width="100%" height="480" loading="lazy" frameborder="0"></iframe>`,
       );
       const preview = itemsOf(await previewView(page));
 

@@ -1025,7 +1025,7 @@ describe("embed-examples.html", () => {
         if (id === "ex-frame") {
           assert.match(
             code,
-            /^<iframe src="\/embed\.html\?src=data\/cao-bang-2021-2025\.json&amp;kind=leverage" data-khuyencong-frame title="[^"]+" width="100%" height="480" loading="lazy" style="border:0"><\/iframe>$/,
+            /^<iframe src="\/embed\.html\?src=data\/cao-bang-2021-2025\.json&amp;kind=leverage" data-khuyencong-frame title="[^"]+" width="100%" height="480" loading="lazy" frameborder="0"><\/iframe>$/,
           );
           continue;
         }

@@ -211,7 +211,7 @@ export function snippets({ data, analysis, options = {}, pkgBase, embedPage, dat
     const src = `${embedPage}?${query}`;
     iframe =
       `<iframe src="${escapeHtml(src)}" data-khuyencong-frame title="${escapeHtml(data.title ?? "")}"` +
-      ` width="100%" height="480" loading="lazy" style="border:0"></iframe>`;
+      ` width="100%" height="480" loading="lazy" frameborder="0"></iframe>`;
   }
   return { element, plain, iframe };
 }

@@ -24,9 +24,9 @@ function codeOf(template) {
       const url = fromRoot(value.replaceAll("&amp;", "&")).replaceAll("&", "&amp;");
       return ` ${name}="${url}"`;
     })
-    // The live iframe is styled by this page's CSS (a style attribute would break its CSP);
-    // the editor's copy carries the border itself.
-    .replace(' class="way__frame"', ' style="border:0"')
+    // The live iframe is styled by this page's CSS; the copy carries frameborder="0" (an
+    // attribute, not a style: a host's strict style-src has nothing to refuse).
+    .replace(' class="way__frame"', ' frameborder="0"')
     // Boolean-like marks read better bare, as an editor would type them.
     .replace(/ (data-khuyencong(?:-frame)?)=""/g, " $1");
   if (template.content.querySelector("iframe")) return markup;

@@ -1,7 +1,7 @@
 // embed.html: one chart from the query string, the iframe's full width, for CMSs that strip
 // scripts from articles. The host page only needs
 //   <iframe src="…/embed.html?src=data/x.json&kind=sources" data-khuyencong-frame title="…"
-//           width="100%" height="480" loading="lazy" style="border:0"></iframe>
+//           width="100%" height="480" loading="lazy" frameborder="0"></iframe>
 // and, if it can run the package's embed.js, that resizes the iframe to the chart's height.
 //
 // Query: src, kind, by, locale, theme, sort, height (the attributes of <khuyencong-chart>).
