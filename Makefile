@@ -26,7 +26,7 @@ RELEASE_WASM := $(SIZE_TARGET_DIR)/$(WASM_TARGET)/release/khuyencong_charts.wasm
 PORT ?= 8080
 
 .PHONY: all deps deps-rust deps-browser deps-node package www-pkg demo test fmt lint fuzz \
-	test-native test-wasm test-e2e test-npm clean
+	test-native test-wasm test-e2e test-npm test-size bench clean
 
 all: test
 
@@ -86,7 +86,7 @@ demo: deps www-pkg
 
 ## ---- checks -----------------------------------------------------------------------------
 
-test: deps fmt lint test-native test-wasm test-e2e test-npm
+test: deps fmt lint test-native test-wasm test-e2e test-npm test-size
 	@echo "make test: all checks passed"
 
 fmt: deps-rust
@@ -114,6 +114,22 @@ test-e2e: deps www-pkg
 # app; without a registry the repository's node_modules/vite is linked instead.
 test-npm: deps package
 	node scripts/test-npm.mjs
+
+# What a reader downloads for one embedded chart (embed.js and what it loads, the wasm), gzip -9,
+# against a fixed ceiling: sizes are deterministic, so any growth fails here. Issue #8's budget
+# is 0.85 x Chart.js 4's chart.umd.min.js (60,440 B gzipped); we are not there yet (see
+# BENCHMARKS.md), so the ceiling is today's size plus 1 %, lowered as the size comes down.
+SIZE_MAX_GZIP ?= 123500
+test-size: deps package
+	node scripts/check-size.mjs --max-bytes $(SIZE_MAX_GZIP)
+
+## ---- benchmarks (not part of make test) ---------------------------------------------------
+
+# make bench [RUNS=15]: ours against Chart.js 4 and decimal.js in headless Chromium, unthrottled
+# and at 4x CPU throttling; writes BENCHMARKS.md. About 7 minutes on 2 cores; run it on a quiet
+# machine (it records the load average).
+bench: deps www-pkg
+	node scripts/bench.mjs
 
 clean:
 	cargo clean
