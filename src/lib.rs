@@ -80,7 +80,7 @@ pub fn analyze_to_json(data: &str, options: &str) -> core::result::Result<String
         Options::default()
     } else {
         let value = json::parse(options).map_err(|mut e| {
-            e.path = model::join("options", &e.path);
+            e.path = model::join("options", &e.path).into_owned();
             (e, Locale::Vi)
         })?;
         Options::from_value(&value).map_err(|e| {

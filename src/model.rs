@@ -5,10 +5,11 @@
 //! government site must never show a number the data did not say.
 
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Expected, Limit, Result};
 use crate::exact;
-use crate::json::{clip, Value};
+use crate::json::{clip, Member, Value};
 use crate::limits;
 use crate::unicode::nfc;
 use crate::warning::{Warning, WarningKind};
@@ -186,14 +187,16 @@ pub const DEFAULT_SOURCES: [(&str, &str, &str, Level); 2] = [
     ),
 ];
 
-/// Joins a path and a field name: `records[3]` + `plan` → `records[3].plan`.
-pub fn join(path: &str, field: &str) -> String {
+/// Joins a path and a field name: `records[3]` + `plan` → `records[3].plan`. Below the root
+/// it borrows the name: records are validated with paths relative to the record, and the
+/// record's own path is only written when there is an error to report.
+pub fn join<'a>(path: &str, field: &'a str) -> Cow<'a, str> {
     if field.is_empty() {
-        path.to_string()
+        Cow::Owned(path.to_string())
     } else if path.is_empty() {
-        field.to_string()
+        Cow::Borrowed(field)
     } else {
-        format!("{path}.{field}")
+        Cow::Owned(format!("{path}.{field}"))
     }
 }
 
@@ -206,12 +209,12 @@ pub(crate) fn object<'a>(
     v: &'a Value,
     path: &str,
     known: &[&'static str],
-) -> Result<&'a [(String, Value)]> {
+) -> Result<&'a [Member<'a>]> {
     let Value::Object(members) = v else {
         return Err(wrong_type(v, Expected::Object, path));
     };
     for (k, _) in members {
-        if !known.contains(&k.as_str()) {
+        if !known.contains(&k.as_ref()) {
             return Err(Error::new(
                 ErrorKind::UnknownField {
                     suggestion: suggest(k, known),
@@ -224,7 +227,7 @@ pub(crate) fn object<'a>(
 }
 
 /// The value of `name`, treating `null` as absent.
-pub(crate) fn get<'a>(members: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
+pub(crate) fn get<'a>(members: &'a [Member<'a>], name: &str) -> Option<&'a Value<'a>> {
     members
         .iter()
         .find(|(k, _)| k == name)
@@ -344,7 +347,7 @@ fn text(v: &Value, path: &str, kind: TextKind) -> Result<String> {
 }
 
 fn opt_text(
-    members: &[(String, Value)],
+    members: &[Member<'_>],
     name: &str,
     path: &str,
     kind: TextKind,
@@ -354,7 +357,7 @@ fn opt_text(
         .transpose()
 }
 
-fn required<'a>(members: &'a [(String, Value)], name: &str, path: &str) -> Result<&'a Value> {
+fn required<'a>(members: &'a [Member<'a>], name: &str, path: &str) -> Result<&'a Value<'a>> {
     get(members, name).ok_or_else(|| Error::new(ErrorKind::MissingField, join(path, name)))
 }
 
@@ -422,7 +425,7 @@ fn integer(v: &Value, path: &str, allowed: &'static str) -> Result<i64> {
     };
     let (negative, unsigned) = match n.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, n.as_str()),
+        None => (false, n.as_ref()),
     };
     let (mantissa, exp) = match unsigned.split_once(['e', 'E']) {
         Some((m, e)) => (
@@ -443,17 +446,22 @@ fn integer(v: &Value, path: &str, allowed: &'static str) -> Result<i64> {
         // Trailing zeros of the digits may still make it whole ("2.0220e3" is trimmed above).
         return Err(not_integer());
     }
-    let digits = format!("{int}{frac}");
-    if digits.is_empty() {
+    let len = int.len() + frac.len();
+    if len == 0 {
         return Ok(0);
     }
-    if i64::try_from(digits.len()).map_or(true, |l| l + shift > 18) {
+    if i64::try_from(len).map_or(true, |l| l + shift > 18) {
         return Err(out_of_range());
     }
-    let zeros = "0".repeat(usize::try_from(shift).map_err(|_| out_of_range())?);
-    let value: i64 = format!("{digits}{zeros}")
-        .parse()
-        .map_err(|_| out_of_range())?;
+    // At most 18 digits: no i64 overflow. (Arithmetic, not text: this runs for every year
+    // and project count of every record.)
+    let mut value: i64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        value = value * 10 + i64::from(b - b'0');
+    }
+    for _ in 0..shift {
+        value *= 10;
+    }
     Ok(if negative { -value } else { value })
 }
 
@@ -496,11 +504,7 @@ fn projects(v: &Value, path: &str) -> Result<u64> {
     Ok(n)
 }
 
-fn measures(
-    members: &[(String, Value)],
-    path: &str,
-    warnings: &mut Vec<Warning>,
-) -> Result<Measures> {
+fn measures(members: &[Member<'_>], path: &str, warnings: &mut Vec<Warning>) -> Result<Measures> {
     let mut amount_of = |name: &str| -> Result<Option<Decimal>> {
         get(members, name)
             .map(|v| amount(v, &join(path, name), warnings))
@@ -563,7 +567,7 @@ fn parse_sources(v: Option<&Value>) -> Result<(Vec<Source>, bool)> {
         };
         let level = match get(m, "level") {
             None => None,
-            Some(Value::String(s)) => Some(match s.as_str() {
+            Some(Value::String(s)) => Some(match s.as_ref() {
                 "national" => Level::National,
                 "local" => Level::Local,
                 "other" => Level::Other,
@@ -582,6 +586,44 @@ fn parse_sources(v: Option<&Value>) -> Result<(Vec<Source>, bool)> {
         sources.push(Source { key, label, level });
     }
     Ok((sources, false))
+}
+
+/// One record, with paths relative to it (`plan`, not `records[3].plan`).
+fn parse_record(item: &Value, sources: &[Source], warnings: &mut Vec<Warning>) -> Result<Record> {
+    let path = "";
+    let m = object(item, path, RECORD_FIELDS)?;
+    let source = match get(m, "source") {
+        None => None,
+        Some(Value::String(key)) => {
+            let found = sources.iter().position(|s| &s.key == key);
+            Some(found.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnknownSource {
+                        key: clip(key),
+                        known: sources.iter().map(|s| clip(&s.key)).collect(),
+                    },
+                    join(path, "source"),
+                )
+            })?)
+        }
+        Some(other) => return Err(wrong_type(other, Expected::Text, &join(path, "source"))),
+    };
+    let region = opt_text(m, "region", path, TextKind::Line)?;
+    let category = opt_text(m, "category", path, TextKind::Line)?;
+    let year = get(m, "year")
+        .map(|v| year(v, &join(path, "year")))
+        .transpose()?;
+    let measures = measures(m, path, warnings)?;
+    if measures.is_empty() {
+        return Err(Error::new(ErrorKind::NoMeasure, path));
+    }
+    Ok(Record {
+        source,
+        region,
+        year,
+        category,
+        measures,
+    })
 }
 
 /// Validates a parsed JSON value as schema version 1.
@@ -641,40 +683,18 @@ pub fn parse_data(v: &Value) -> Result<FundingData> {
     let mut warnings = Vec::new();
     let mut records = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let path = index("records", i);
-        let m = object(item, &path, RECORD_FIELDS)?;
-        let source = match get(m, "source") {
-            None => None,
-            Some(Value::String(key)) => {
-                let found = sources.iter().position(|s| &s.key == key);
-                Some(found.ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::UnknownSource {
-                            key: clip(key),
-                            known: sources.iter().map(|s| clip(&s.key)).collect(),
-                        },
-                        join(&path, "source"),
-                    )
-                })?)
+        let first_warning = warnings.len();
+        let record = parse_record(item, &sources, &mut warnings).map_err(|mut e| {
+            e.path = join(&index("records", i), &e.path).into_owned();
+            e
+        })?;
+        if warnings.len() > first_warning {
+            let path = index("records", i);
+            for w in warnings.iter_mut().skip(first_warning) {
+                w.path = join(&path, &w.path).into_owned();
             }
-            Some(other) => return Err(wrong_type(other, Expected::Text, &join(&path, "source"))),
-        };
-        let region = opt_text(m, "region", &path, TextKind::Line)?;
-        let category = opt_text(m, "category", &path, TextKind::Line)?;
-        let year = get(m, "year")
-            .map(|v| year(v, &join(&path, "year")))
-            .transpose()?;
-        let measures = measures(m, &path, &mut warnings)?;
-        if measures.is_empty() {
-            return Err(Error::new(ErrorKind::NoMeasure, path));
         }
-        records.push(Record {
-            source,
-            region,
-            year,
-            category,
-            measures,
-        });
+        records.push(record);
     }
     let reported = match get(top, "reported") {
         None => None,

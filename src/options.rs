@@ -2,7 +2,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Locale;
-use crate::json::{clip, Value};
+use crate::json::{clip, Member, Value};
 use crate::model::{get, join, suggest};
 
 /// How to analyze and format.
@@ -64,7 +64,7 @@ impl Options {
             }
         };
         for (k, _) in members {
-            if !FIELDS.contains(&k.as_str()) && !extra.contains(&k.as_str()) {
+            if !FIELDS.contains(&k.as_ref()) && !extra.contains(&k.as_ref()) {
                 let known: Vec<&'static str> = FIELDS.iter().chain(extra).copied().collect();
                 return Err(Error::new(
                     ErrorKind::UnknownOption {
@@ -109,7 +109,7 @@ fn invalid(path: &str, allowed: &'static str, v: &Value) -> Error {
     Error::new(ErrorKind::InvalidOption { allowed, value }, path)
 }
 
-fn digits(members: &[(String, Value)], name: &str, max: u32, default: u32) -> Result<u32> {
+fn digits(members: &[Member<'_>], name: &str, max: u32, default: u32) -> Result<u32> {
     let path = join("options", name);
     let allowed = if max == 9 { "0–9" } else { "0–6" };
     match get(members, name) {

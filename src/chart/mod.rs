@@ -145,7 +145,7 @@ impl ChartOptions {
             const ALLOWED: &str = "\"source\", \"region\", \"year\", \"category\"";
             o.by = Some(
                 match b {
-                    Value::String(s) => match s.as_str() {
+                    Value::String(s) => match s.as_ref() {
                         "source" => Some(Dim::Source),
                         "region" => Some(Dim::Region),
                         "year" => Some(Dim::Year),
@@ -165,7 +165,7 @@ impl ChartOptions {
             });
         }
         if let Some(t) = get(m, "theme") {
-            if !matches!(t, Value::String(s) if matches!(s.as_str(), "auto" | "light" | "dark")) {
+            if !matches!(t, Value::String(s) if matches!(s.as_ref(), "auto" | "light" | "dark")) {
                 return Err(option_error(
                     "options.theme",
                     "\"auto\", \"light\", \"dark\"",

@@ -80,7 +80,7 @@ fn read(
         ChartOptions::default()
     } else {
         let v = json::parse(&options_text).map_err(|mut e| {
-            e.path = crate::model::join("options", &e.path);
+            e.path = crate::model::join("options", &e.path).into_owned();
             (e, Locale::Vi)
         })?;
         ChartOptions::from_value(&v)
