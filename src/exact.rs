@@ -29,6 +29,15 @@ fn amount_error(text: &str, reason: AmountReason, canonical: Option<String>) -> 
 
 /// Builds a Decimal from ASCII digits `int` and `frac` (already validated).
 fn from_digits(int: &str, frac: &str) -> Option<Decimal> {
+    if int.len() + frac.len() <= 18 {
+        // The usual amount: 64-bit arithmetic (i128 multiplication is a library call in
+        // WebAssembly).
+        let mut mantissa: i64 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            mantissa = mantissa * 10 + i64::from(b.checked_sub(b'0')?);
+        }
+        return Decimal::try_new(mantissa, u32::try_from(frac.len()).ok()?).ok();
+    }
     let mut mantissa: i128 = 0;
     for b in int.bytes().chain(frac.bytes()) {
         let d = i128::from(b.checked_sub(b'0')?);
@@ -36,6 +45,15 @@ fn from_digits(int: &str, frac: &str) -> Option<Decimal> {
     }
     let scale = u32::try_from(frac.len()).ok()?;
     Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
+/// `"12.5"` → (`"12"`, `"5"`); `"12"` → (`"12"`, `""`). (A byte search: this runs for every
+/// amount of every record.)
+fn split_at_point(s: &str) -> (&str, &str) {
+    match s.bytes().position(|b| b == b'.') {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or("")),
+        None => (s, ""),
+    }
 }
 
 fn all_digits(s: &str) -> bool {
@@ -69,8 +87,8 @@ pub fn parse_amount(text: &str) -> Result<Decimal, ErrorKind> {
             Err(_) => {}
         }
     }
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
+    let (int, frac) = match text.bytes().position(|b| b == b'.') {
+        Some(i) => (text.get(..i).unwrap_or(""), text.get(i + 1..)),
         None => (text, None),
     };
     let canonical_ok =
@@ -278,9 +296,16 @@ fn shortest_round_trip(literal: &str) -> Option<String> {
 
 fn significant_digits(literal: &str) -> usize {
     let mantissa = literal.split(['e', 'E']).next().unwrap_or("");
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let trimmed = digits.trim_start_matches('0').trim_end_matches('0');
-    trimmed.len()
+    // Digits from the first non-zero one to the last, the decimal point not counted.
+    let (mut count, mut first, mut last) = (0, None, 0);
+    for b in mantissa.bytes().filter(u8::is_ascii_digit) {
+        if b != b'0' {
+            first.get_or_insert(count);
+            last = count;
+        }
+        count += 1;
+    }
+    first.map_or(0, |f| last - f + 1)
 }
 
 /// An unsigned JSON number literal (grammar already checked) as an exact, normalized Decimal.
@@ -288,6 +313,21 @@ fn number_literal(literal: &str) -> Result<Decimal, ErrorKind> {
     let too_large = || ErrorKind::TooLarge {
         limit: Limit::Amount,
     };
+    // The usual literal, `1234.5` (no exponent, within the limits): read directly, trailing
+    // zeros of the fraction dropped as below.
+    if !literal.bytes().any(|b| b == b'e' || b == b'E') {
+        let (int, frac) = split_at_point(literal);
+        let frac = frac.trim_end_matches('0');
+        if all_digits(int)
+            && (frac.is_empty() || all_digits(frac))
+            && int.trim_start_matches('0').len() <= limits::MAX_AMOUNT_EXP as usize
+            && frac.len() <= limits::MAX_FRACTION_DIGITS as usize
+        {
+            if let Some(value) = from_digits(int, frac) {
+                return Ok(value);
+            }
+        }
+    }
     let (mantissa, exp) = match literal.split_once(['e', 'E']) {
         Some((m, e)) => {
             let e = e.strip_prefix('+').unwrap_or(e);

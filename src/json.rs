@@ -96,10 +96,12 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
@@ -273,12 +275,11 @@ impl<'a> Parser<'a> {
         self.pos += 1; // opening quote
                        // Most strings have no escape: borrow them from the input.
         let start = self.pos;
-        while let Some(b) = self.peek() {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                break;
-            }
-            self.pos += 1;
-        }
+        let rest = self.bytes.get(start..).unwrap_or(&[]);
+        self.pos += rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
         if self.peek() == Some(b'"') {
             let text = self.src.get(start..self.pos).unwrap_or("");
             self.pos += 1;

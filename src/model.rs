@@ -214,7 +214,7 @@ pub(crate) fn object<'a>(
         return Err(wrong_type(v, Expected::Object, path));
     };
     for (k, _) in members {
-        if !known.contains(&k.as_ref()) {
+        if !known.iter().any(|name| same(k, name)) {
             return Err(Error::new(
                 ErrorKind::UnknownField {
                     suggestion: suggest(k, known),
@@ -230,9 +230,16 @@ pub(crate) fn object<'a>(
 pub(crate) fn get<'a>(members: &'a [Member<'a>], name: &str) -> Option<&'a Value<'a>> {
     members
         .iter()
-        .find(|(k, _)| k == name)
+        .find(|(k, _)| same(k, name))
         .map(|(_, v)| v)
         .filter(|v| !matches!(v, Value::Null))
+}
+
+/// `a == b`, lengths first: runs for every field of every record, and most names differ in
+/// length.
+#[inline(always)]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes() == b.as_bytes()
 }
 
 pub(crate) fn wrong_type(v: &Value, expected: Expected, path: &str) -> Error {
@@ -321,8 +328,10 @@ fn text(v: &Value, path: &str, kind: TextKind) -> Result<String> {
     let Value::String(s) = v else {
         return Err(wrong_type(v, Expected::Text, path));
     };
-    // The limit is on the text as it is kept: trimmed.
-    if s.trim().chars().count() > limits::MAX_TEXT_CHARS {
+    // The limit is on the text as it is kept: trimmed. (No text has more characters than
+    // bytes: only long ones are counted.)
+    let t = s.trim();
+    if t.len() > limits::MAX_TEXT_CHARS && t.chars().count() > limits::MAX_TEXT_CHARS {
         return Err(Error::new(
             ErrorKind::TooLarge {
                 limit: Limit::TextChars,
@@ -333,7 +342,6 @@ fn text(v: &Value, path: &str, kind: TextKind) -> Result<String> {
     if let Some(ch) = s.chars().find(|c| is_forbidden(*c, kind)) {
         return Err(Error::new(ErrorKind::InvalidText { ch }, path));
     }
-    let t = s.trim();
     if let Some(ch) = t.chars().next().filter(|c| is_combining(*c)) {
         // A combining mark with nothing to combine with.
         return Err(Error::new(ErrorKind::InvalidText { ch }, path));
