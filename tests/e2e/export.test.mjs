@@ -753,24 +753,22 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
           view: chart.view(),
           svg: chart.toSVG(),
           width: parseFloat(getComputedStyle(chart.canvas).width),
+          pixels: chart.canvas.width,
         };
       });
-      const pasted = await open({ pasted: `<div id="box">${copied}</div>` });
+      // The box has the original's width from the start: the chart is laid out once, at it.
+      const pasted = await open({
+        pasted: `<div id="box" style="width: ${original.width}px">${copied}</div>`,
+      });
       try {
         const pasteSeen = pasted.seen;
         await pasted.page.goto(`${pasted.base}${PASTED}`);
-        await pasted.page.$eval(
-          "#box",
-          (b, w) => b.style.setProperty("width", `${w}px`),
-          original.width,
-        );
         await pasted.page.waitForSelector('khuyencong-chart[data-kc-state="ready"]');
+        // The canvas is 100% wide, so its CSS width follows the box at once; its pixels are
+        // set when the chart is laid out at that width: wait for those.
         await pasted.page.waitForFunction(
-          (w) =>
-            Math.abs(
-              parseFloat(getComputedStyle(document.querySelector("khuyencong-chart canvas")).width) - w,
-            ) < 0.01,
-          original.width,
+          (px) => document.querySelector("khuyencong-chart canvas").width === px,
+          original.pixels,
         );
         const view = await pasted.page.evaluate(() =>
           document.querySelector("khuyencong-chart").chart.view(),
