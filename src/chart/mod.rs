@@ -1,5 +1,6 @@
 //! Charts: options, a neutral description of what to draw ([`Spec`]), the layout of each kind,
-//! and a painter generic over plotters' `DrawingBackend`.
+//! and a painter over a small [`paint::Surface`] trait: plotters' `DrawingBackend` (SVG) in
+//! tests and exports, the canvas 2D context in the browser (`src/web/chart.rs`).
 //!
 //! Layout runs once per data, size or option change and produces a [`Spec`] in CSS pixels;
 //! painting and hit-testing only read it, so a hover redraw re-parses and re-analyzes nothing.

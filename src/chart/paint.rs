@@ -1,5 +1,6 @@
-//! Draws a [`Spec`] on any plotters `DrawingBackend`: the canvas in the browser, SVG in tests
-//! and exports. It only reads the spec; all decisions were made in layout.
+//! Draws a [`Spec`] on a [`Surface`]: a canvas 2D context in the browser, any plotters
+//! `DrawingBackend` (SVG) in tests and exports. It only reads the spec; all decisions were made
+//! in layout.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -29,6 +30,123 @@ fn color(c: Rgba) -> RGBAColor {
 /// A drawing error, as text.
 pub type PaintError = String;
 
+/// A point in backend pixels.
+pub type Px = (i32, i32);
+
+/// What the painter draws with, in backend pixels: the few primitives a [`Spec`] needs. Two
+/// surfaces implement it: any plotters `DrawingArea` (SVG exports, tests), and in the browser
+/// a canvas 2D context that skips the state that did not change.
+pub trait Surface {
+    /// Fills the whole surface.
+    fn clear_to(&mut self, c: Rgba) -> Result<(), PaintError>;
+    /// Fills the rectangle from `p0` (top left) to `p1` (bottom right).
+    fn fill_rect(&mut self, p0: Px, p1: Px, c: Rgba) -> Result<(), PaintError>;
+    /// Strokes the rectangle from `p0` to `p1`, `width` px wide.
+    fn stroke_rect(&mut self, p0: Px, p1: Px, c: Rgba, width: u32) -> Result<(), PaintError>;
+    /// Strokes the polyline through `points`, `width` px wide.
+    fn stroke_path(&mut self, points: &[Px], c: Rgba, width: u32) -> Result<(), PaintError>;
+    /// Hatches the rectangle from `p0` to `p1`: 45° lines `width` px wide every `gap` px, as
+    /// [`hatch_segments`] places them (one stroke each, unless the surface knows better).
+    fn hatch(&mut self, p0: Px, p1: Px, c: Rgba, width: u32, gap: i32) -> Result<(), PaintError> {
+        for (a, b) in hatch_segments((p0.0, p0.1, p1.0, p1.1), gap) {
+            self.stroke_path(&[a, b], c, width)?;
+        }
+        Ok(())
+    }
+    /// Fills the polygon through `points`.
+    fn fill_polygon(&mut self, points: &[Px], c: Rgba) -> Result<(), PaintError>;
+    /// One line of text at `at`, `size` px, anchored by `align` and `baseline`.
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &mut self,
+        text: &str,
+        size: f64,
+        weight: Weight,
+        c: Rgba,
+        align: Align,
+        baseline: Baseline,
+        at: Px,
+    ) -> Result<(), PaintError>;
+}
+
+/// A plotters drawing area as a [`Surface`]: every primitive is one plotters element, as the
+/// painter drew them before the surface existed (the SVG snapshots stay byte for byte).
+pub struct Plotters<'a, DB: DrawingBackend>(pub &'a DrawingArea<DB, Shift>);
+
+fn area_err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> PaintError {
+    e.to_string()
+}
+
+impl<DB: DrawingBackend> Surface for Plotters<'_, DB> {
+    fn clear_to(&mut self, c: Rgba) -> Result<(), PaintError> {
+        self.0.fill(&color(c)).map_err(area_err)
+    }
+
+    fn fill_rect(&mut self, p0: Px, p1: Px, c: Rgba) -> Result<(), PaintError> {
+        self.0
+            .draw(&Rectangle::new([p0, p1], color(c).filled()))
+            .map_err(area_err)
+    }
+
+    fn stroke_rect(&mut self, p0: Px, p1: Px, c: Rgba, width: u32) -> Result<(), PaintError> {
+        let style = ShapeStyle {
+            color: color(c),
+            filled: false,
+            stroke_width: width,
+        };
+        self.0
+            .draw(&Rectangle::new([p0, p1], style))
+            .map_err(area_err)
+    }
+
+    fn stroke_path(&mut self, points: &[Px], c: Rgba, width: u32) -> Result<(), PaintError> {
+        let style = ShapeStyle {
+            color: color(c),
+            filled: false,
+            stroke_width: width,
+        };
+        self.0
+            .draw(&PathElement::new(points.to_vec(), style))
+            .map_err(area_err)
+    }
+
+    fn fill_polygon(&mut self, points: &[Px], c: Rgba) -> Result<(), PaintError> {
+        self.0
+            .draw(&Polygon::new(points.to_vec(), color(c).filled()))
+            .map_err(area_err)
+    }
+
+    fn text(
+        &mut self,
+        text: &str,
+        size: f64,
+        weight: Weight,
+        c: Rgba,
+        align: Align,
+        baseline: Baseline,
+        at: Px,
+    ) -> Result<(), PaintError> {
+        let style = match weight {
+            Weight::Bold => FontStyle::Bold,
+            Weight::Normal => FontStyle::Normal,
+        };
+        let h = match align {
+            Align::Start => HPos::Left,
+            Align::Middle => HPos::Center,
+            Align::End => HPos::Right,
+        };
+        let v = match baseline {
+            Baseline::Top => VPos::Top,
+            Baseline::Middle => VPos::Center,
+            Baseline::Bottom => VPos::Bottom,
+        };
+        let font = FontDesc::new(FontFamily::Name(FONT), size, style);
+        let text_color = color(c);
+        let ts = TextStyle::from(font).color(&text_color).pos(Pos::new(h, v));
+        self.0.draw_text(text, &ts, at).map_err(area_err)
+    }
+}
+
 /// Paints `spec` on `area`, with item `active` (hovered or focused) outlined.
 pub fn paint<DB: DrawingBackend>(
     spec: &Spec,
@@ -36,35 +154,38 @@ pub fn paint<DB: DrawingBackend>(
     scale: Scale,
     active: Option<usize>,
 ) -> Result<(), PaintError> {
-    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    paint_on(&mut Plotters(area), spec, scale, active)
+}
+
+/// Paints `spec` on any [`Surface`], with item `active` outlined.
+pub fn paint_on<S: Surface>(
+    surface: &mut S,
+    spec: &Spec,
+    scale: Scale,
+    active: Option<usize>,
+) -> Result<(), PaintError> {
     let s = scale.px;
     let pt = |x: f64, y: f64| ((x * s).round() as i32, (y * s).round() as i32);
-    area.fill(&color(spec.background)).map_err(err)?;
+    surface.clear_to(spec.background)?;
     for mark in &spec.marks {
         match mark {
             Mark::Rect { x, y, w, h, fill } => {
                 if *w <= 0.0 || *h <= 0.0 {
                     continue;
                 }
-                rect(area, s, (*x, *y, *w, *h), *fill).map_err(err)?;
+                rect(surface, s, (*x, *y, *w, *h), *fill)?;
             }
             Mark::Polygon { points, fill } => {
-                let pts: Vec<(i32, i32)> = points.iter().map(|p| pt(p.0, p.1)).collect();
-                area.draw(&Polygon::new(pts, color(*fill).filled()))
-                    .map_err(err)?;
+                let pts: Vec<Px> = points.iter().map(|p| pt(p.0, p.1)).collect();
+                surface.fill_polygon(&pts, *fill)?;
             }
             Mark::Line {
                 points,
                 color: c,
                 width,
             } => {
-                let pts: Vec<(i32, i32)> = points.iter().map(|p| pt(p.0, p.1)).collect();
-                let style = ShapeStyle {
-                    color: color(*c),
-                    filled: false,
-                    stroke_width: (width * s).round().max(1.0) as u32,
-                };
-                area.draw(&PathElement::new(pts, style)).map_err(err)?;
+                let pts: Vec<Px> = points.iter().map(|p| pt(p.0, p.1)).collect();
+                surface.stroke_path(&pts, *c, (width * s).round().max(1.0) as u32)?;
             }
             Mark::Text {
                 x,
@@ -76,29 +197,20 @@ pub fn paint<DB: DrawingBackend>(
                 align,
                 baseline,
             } => {
-                let style = match weight {
-                    Weight::Bold => FontStyle::Bold,
-                    Weight::Normal => FontStyle::Normal,
-                };
-                let h = match align {
-                    Align::Start => HPos::Left,
-                    Align::Middle => HPos::Center,
-                    Align::End => HPos::Right,
-                };
-                let v = match baseline {
-                    Baseline::Top => VPos::Top,
-                    Baseline::Middle => VPos::Center,
-                    Baseline::Bottom => VPos::Bottom,
-                };
-                let font = FontDesc::new(FontFamily::Name(FONT), size * s * scale.text, style);
-                let text_color = color(*c);
-                let ts = TextStyle::from(font).color(&text_color).pos(Pos::new(h, v));
-                area.draw_text(text, &ts, pt(*x, *y)).map_err(err)?;
+                surface.text(
+                    text,
+                    size * s * scale.text,
+                    *weight,
+                    *c,
+                    *align,
+                    *baseline,
+                    pt(*x, *y),
+                )?;
             }
         }
     }
     if let Some(item) = active.and_then(|i| spec.items.get(i)) {
-        outline(area, s, &item.shape, spec.focus, spec.background).map_err(err)?;
+        outline(surface, s, &item.shape, spec.focus, spec.background)?;
     }
     Ok(())
 }
@@ -111,55 +223,55 @@ pub fn paint_outline<DB: DrawingBackend>(
     scale: Scale,
     active: usize,
 ) -> Result<(), PaintError> {
+    paint_outline_on(&mut Plotters(area), spec, scale, active)
+}
+
+/// [`paint_outline`] on any [`Surface`].
+pub fn paint_outline_on<S: Surface>(
+    surface: &mut S,
+    spec: &Spec,
+    scale: Scale,
+    active: usize,
+) -> Result<(), PaintError> {
     match spec.items.get(active) {
-        Some(item) => outline(area, scale.px, &item.shape, spec.focus, spec.background)
-            .map_err(|e| e.to_string()),
+        Some(item) => outline(surface, scale.px, &item.shape, spec.focus, spec.background),
         None => Ok(()),
     }
 }
 
-fn rect<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+fn rect<S: Surface>(
+    surface: &mut S,
     s: f64,
     (x, y, w, h): (f64, f64, f64, f64),
     fill: Fill,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<(), PaintError> {
     let (x0, y0) = ((x * s).round() as i32, (y * s).round() as i32);
     let (x1, y1) = (((x + w) * s).round() as i32, ((y + h) * s).round() as i32);
     if x1 <= x0 || y1 <= y0 {
         return Ok(());
     }
     match fill {
-        Fill::Solid(c) => area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color(c).filled())),
+        Fill::Solid(c) => surface.fill_rect((x0, y0), (x1, y1), c),
         Fill::Outline(c) => {
-            area.draw(&Rectangle::new(
-                [(x0, y0), (x1, y1)],
-                color(c.alpha(0.18)).filled(),
-            ))?;
-            let stroke = ShapeStyle {
-                color: color(c),
-                filled: false,
-                stroke_width: (1.5 * s).round().max(1.0) as u32,
-            };
-            area.draw(&Rectangle::new([(x0, y0), (x1 - 1, y1 - 1)], stroke))
+            surface.fill_rect((x0, y0), (x1, y1), c.alpha(0.18))?;
+            let width = (1.5 * s).round().max(1.0) as u32;
+            surface.stroke_rect((x0, y0), (x1 - 1, y1 - 1), c, width)
         }
         Fill::Hatched(c, hatch) => {
-            area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color(c).filled()))?;
-            let style = ShapeStyle {
-                color: color(hatch),
-                filled: false,
-                stroke_width: (1.5 * s).round().max(1.0) as u32,
-            };
-            for seg in hatch_segments((x0, y0, x1, y1), (6.0 * s).round().max(4.0) as i32) {
-                area.draw(&PathElement::new(vec![seg.0, seg.1], style))?;
-            }
-            Ok(())
+            surface.fill_rect((x0, y0), (x1, y1), c)?;
+            let width = (1.5 * s).round().max(1.0) as u32;
+            surface.hatch((x0, y0), (x1, y1), hatch, width, hatch_gap(s))
         }
     }
 }
 
+/// Backend px between hatch lines at `s` backend px per CSS px.
+fn hatch_gap(s: f64) -> i32 {
+    (6.0 * s).round().max(4.0) as i32
+}
+
 /// 45° lines every `gap` px, clipped to the rectangle: the pattern that tells local money from
-/// national without colour.
+/// national without colour. The lines are those of `x − y ≡ hatch_phase(…)` (mod `gap`).
 pub fn hatch_segments(
     (x0, y0, x1, y1): (i32, i32, i32, i32),
     gap: i32,
@@ -167,7 +279,7 @@ pub fn hatch_segments(
     let gap = gap.max(2);
     let mut out = Vec::new();
     // Lines x − y = c, for c from (x0 − y1) to (x1 − y0).
-    let mut c = x0 - y1 + gap / 2;
+    let mut c = hatch_phase(x0, y1, gap);
     while c < x1 - y0 {
         // Intersections with the rectangle's edges.
         let start_y = (x0 - c).max(y0).min(y1);
@@ -182,15 +294,14 @@ pub fn hatch_segments(
     out
 }
 
-fn outline<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    s: f64,
-    shape: &Shape,
-    focus: Rgba,
-    background: Rgba,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let w = (2.0 * s).round().max(1.0) as u32;
-    // A double ring (background inside, focus colour outside) is visible on any fill.
+/// The first `x − y` of a hatch over a rectangle with left `x0` and bottom `y1` (see
+/// [`hatch_segments`]); the others follow every `gap`.
+pub fn hatch_phase(x0: i32, y1: i32, gap: i32) -> i32 {
+    x0 - y1 + gap.max(2) / 2
+}
+
+/// The points (in backend px) of the ring around `shape`: 3 CSS px outside it, closed.
+fn outline_points(s: f64, shape: &Shape) -> Vec<Px> {
     let pts: Vec<(f64, f64)> = match *shape {
         Shape::Rect { x, y, w: rw, h } => {
             vec![
@@ -216,24 +327,23 @@ fn outline<DB: DrawingBackend>(
             p
         }
     };
-    let to_px = |p: &(f64, f64)| ((p.0 * s).round() as i32, (p.1 * s).round() as i32);
-    let inner: Vec<(i32, i32)> = pts.iter().map(to_px).collect();
-    area.draw(&PathElement::new(
-        inner.clone(),
-        ShapeStyle {
-            color: color(background),
-            filled: false,
-            stroke_width: w + 2,
-        },
-    ))?;
-    area.draw(&PathElement::new(
-        inner,
-        ShapeStyle {
-            color: color(focus),
-            filled: false,
-            stroke_width: w,
-        },
-    ))
+    pts.iter()
+        .map(|p| ((p.0 * s).round() as i32, (p.1 * s).round() as i32))
+        .collect()
+}
+
+fn outline<S: Surface>(
+    surface: &mut S,
+    s: f64,
+    shape: &Shape,
+    focus: Rgba,
+    background: Rgba,
+) -> Result<(), PaintError> {
+    let w = (2.0 * s).round().max(1.0) as u32;
+    // A double ring (background inside, focus colour outside) is visible on any fill.
+    let inner = outline_points(s, shape);
+    surface.stroke_path(&inner, background, w + 2)?;
+    surface.stroke_path(&inner, focus, w)
 }
 
 #[cfg(test)]

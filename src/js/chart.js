@@ -277,6 +277,11 @@ class ChartHandle {
       handle.#json = json;
       handle.#build();
       handle.#render();
+      // Not laid out (mounted hidden): the texts are there all the same.
+      if (!handle.#view) {
+        handle.#view = JSON.parse(handle.#call((c) => c.view()));
+        handle.#syncText();
+      }
       return handle;
     } catch (e) {
       const err = asError(e, locale);
@@ -517,7 +522,9 @@ class ChartHandle {
     canvas.tabIndex = 0;
 
     // The hover and focus outline is drawn on its own transparent layer, so that moving the
-    // pointer repaints one small path instead of the whole chart.
+    // pointer repaints one small path instead of the whole chart; the layer covers only the
+    // outline (see #paintActive), so that a hover never clears, or has the browser composite,
+    // a canvas the size of the chart. One transparent pixel until then.
     const overlay = el("canvas", {
       position: "absolute",
       left: "0",
@@ -526,6 +533,8 @@ class ChartHandle {
     });
     overlay.className = "kc-chart__overlay";
     overlay.setAttribute("aria-hidden", "true");
+    overlay.width = 1;
+    overlay.height = 1;
     canvas.setAttribute("aria-describedby", `${id}-description`);
 
     // Zero-sized and at the top left: buttons inside are placed in chart coordinates, and the
@@ -577,8 +586,6 @@ class ChartHandle {
     wrapper.append(canvas, overlay, legend, tooltip, tools.tools, description, live, table);
     this.#element.append(wrapper);
     this.#dom = { wrapper, canvas, overlay, legend, tooltip, description, live, table, ...tools };
-    this.#view = JSON.parse(this.#call((c) => c.view()));
-    this.#syncText();
 
     this.#on(canvas, "pointermove", this.#onPointerMove);
     this.#on(canvas, "pointerdown", this.#onPointerDown);
@@ -792,11 +799,19 @@ class ChartHandle {
    */
   #render() {
     if (!this.#chart) return; // dropped after a trap: the error box stays until an update
-    const { wrapper, canvas, overlay, tools } = this.#dom;
-    // Untransformed and fractional, unlike clientWidth or getBoundingClientRect().
-    let width = parseFloat(getComputedStyle(wrapper).width);
-    if (!(width > 0)) return; // not displayed: the observer calls again when it is
+    const { wrapper, canvas, tools } = this.#dom;
     const printing = this.#printing;
+    const dark = !printing && this.#dark();
+    const p = this.#palette(dark);
+    // Untransformed and fractional, unlike clientWidth or getBoundingClientRect(); the font
+    // size read with it, before anything changes a style (no second style pass).
+    const style = getComputedStyle(wrapper);
+    let width = parseFloat(style.width);
+    this.#fontSize = parseFloat(style.fontSize) || BASE_FONT;
+    if (!(width > 0)) return; // not displayed: the observer calls again when it is
+    // A canvas the browser gives no 2D context (it holds a WebGL one, or the browser is out of
+    // canvases): nothing can be drawn, which is this chart's internal error.
+    if (!canvas.getContext("2d")) throw asError(null, this.#locale);
     let dpr = window.devicePixelRatio || 1;
     if (printing) {
       dpr = Math.max(dpr, PRINT_DPR);
@@ -817,11 +832,8 @@ class ChartHandle {
       else this.#before = { width: this.#width, time: performance.now() };
       canvas.style.setProperty("width", flip ? `${width}px` : "100%");
     }
-    this.#fontSize = fontSizeOf(wrapper);
     const zoom = zoomAt(this.#fontSize, width);
     this.#zoom = zoom;
-    const dark = !printing && this.#dark();
-    const p = this.#palette(dark);
 
     // The controls sit under the chart, in its bottom padding and a band added to the canvas
     // (painted in the chart's background): their height decides the band's.
@@ -873,11 +885,8 @@ class ChartHandle {
     const pixelWidth = Math.round(width * dpr);
     const pixelHeight = Math.round(height * dpr);
     // Assigning a size clears the canvas even when it is unchanged: only assign changes.
-    for (const c of [canvas, overlay]) {
-      if (c.width !== pixelWidth) c.width = pixelWidth;
-      if (c.height !== pixelHeight) c.height = pixelHeight;
-    }
-    css(overlay, { width: `${width}px`, height: `${height}px` });
+    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
     this.#width = width;
     this.#dpr = dpr;
     this.#view = scaleView(JSON.parse(this.#call((c) => c.view())), zoom, height);
@@ -896,15 +905,40 @@ class ChartHandle {
     this.#paintActive();
   }
 
-  /** The active item's outline on the overlay: all a hover or an arrow key repaints. */
+  /**
+   * The active item's outline on the overlay: all a hover or an arrow key repaints. The overlay
+   * covers the item's box and the outline around it, on the chart canvas's own pixel grid: its
+   * edges are on whole CSS px (the browser snaps a box to them) that are whole device px too.
+   * It keeps its size while that is large enough (a canvas of a new size is a new buffer for
+   * the browser to make and hand on): only its place changes.
+   */
   #paintActive() {
-    const { overlay } = this.#dom;
-    overlay.getContext("2d").clearRect(0, 0, overlay.width, overlay.height);
-    if (this.#active >= 0) {
-      this.#call((c) => c.paintActive(overlay, this.#dpr * this.#zoom, this.#active),
-        this.#locale,
-      );
+    const { overlay, canvas } = this.#dom;
+    const item = this.#view.items[this.#active];
+    // Device px: the outline is drawn 3 layout px out, with a stroke of 2 (and a ring of 1 more
+    // each side), rounded; the margin is a little more than that.
+    const margin = Math.ceil(4 * this.#dpr * this.#zoom + 4);
+    const [x, y, w, h] = item ? item.rect : [];
+    const across = item && overlaySpan(x, x + w, margin, canvas.width, this.#width, overlay.width);
+    const down =
+      item && overlaySpan(y, y + h, margin, canvas.height, this.#view.height, overlay.height);
+    if (across && down && (overlay.width !== across.pixels || overlay.height !== down.pixels)) {
+      // A new size clears the canvas too.
+      overlay.width = across.pixels;
+      overlay.height = down.pixels;
+    } else if (overlay.width > 1) {
+      overlay.getContext("2d").clearRect(0, 0, overlay.width, overlay.height);
     }
+    if (!across || !down) return;
+    css(overlay, {
+      left: `${across.left}px`,
+      top: `${down.left}px`,
+      width: `${across.size}px`,
+      height: `${down.size}px`,
+    });
+    this.#call((c) =>
+      c.paintActive(overlay, this.#dpr * this.#zoom, this.#active, across.from, down.from),
+    );
   }
 
   /** After new data or options: forget the active item, drop an old error, draw again. */
@@ -1715,6 +1749,32 @@ function fontSizeOf(node) {
 function zoomAt(fontSize, width) {
   const wanted = Math.min(Math.max(fontSize / BASE_FONT, 1), MAX_ZOOM);
   return Math.max(1, Math.min(wanted, width / MIN_ZOOMED_WIDTH));
+}
+
+/**
+ * Where the overlay goes along one axis of a canvas of `pixels` device px over `length` CSS px,
+ * to cover [start, end] (CSS px) and `margin` device px more each side: `{ left, size }` in CSS
+ * px, `{ from, pixels }` in device px, or null (nothing of it on the canvas). Its edges are on
+ * whole CSS px (the browser snaps a box to them) that are whole device px too, else on the
+ * canvas's own, so that it is never stretched. The overlay keeps its present size `have`
+ * when that is large enough (a canvas of a new size is a new buffer for the browser to make
+ * and hand on): then only its place changes, back from the far edge if need be.
+ */
+function overlaySpan(start, end, margin, pixels, length, have) {
+  const k = pixels / length;
+  const near = (v) => Math.abs(v - Math.round(v)) < 1e-6;
+  // Every q-th CSS px is a whole device px (none near: the canvas's edges).
+  const q = [1, 2, 3, 4, 5, 6, 7, 8].find((n) => near(n * k));
+  const left = q ? Math.max(Math.floor((start * k - margin) / k / q) * q, 0) : 0;
+  const right = q ? Math.ceil((end * k + margin) / k / q) * q : Infinity;
+  const from = Math.round(left * k);
+  const to = Math.min(Math.round(right * k), pixels);
+  if (to <= from) return null;
+  const at = Math.min(from, pixels - have);
+  if (have >= to - from && have < pixels && near(have / k) && near(at / k)) {
+    return { left: Math.round(at / k), size: Math.round(have / k), from: at, pixels: have };
+  }
+  return { left, size: to < pixels ? right - left : length - left, from, pixels: to - from };
 }
 
 /** The view of a layout in CSS px: geometry times the zoom, the canvas's whole height. */

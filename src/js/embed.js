@@ -576,6 +576,9 @@ function defineElement() {
 const RUNTIME = Symbol.for("khuyencong-charts.embed");
 if (typeof document !== "undefined" && !globalThis[RUNTIME]) {
   globalThis[RUNTIME] = true;
+  // Charts in the page (a module runs once the page is parsed, unless loaded async): the
+  // wasm's request goes out first, before the elements are set up.
+  if (document.querySelector(`${TAG}, [${MARK}]`)) ready().catch(() => {});
   if (typeof customElements !== "undefined" && !customElements.get(TAG)) defineElement();
   addEventListener("message", onFrameHeight);
   const start = () => {
