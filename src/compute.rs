@@ -72,22 +72,23 @@ pub struct Analysis {
 struct Sums(Measures);
 
 impl Sums {
-    fn add(&mut self, m: &Measures, path: &str) -> Result<()> {
-        fn add_opt(acc: &mut Option<Decimal>, v: Option<Decimal>, path: &str) -> Result<()> {
+    /// Adds a record's measures; `Err(())` on an overflow (the caller names the record: its
+    /// path is written only then, not for each of 100 000 records).
+    fn add(&mut self, m: &Measures) -> std::result::Result<(), ()> {
+        fn add_opt(acc: &mut Option<Decimal>, v: Option<Decimal>) -> std::result::Result<(), ()> {
             if let Some(v) = v {
                 *acc = Some(match *acc {
-                    Some(a) => exact::add(a, v, path)?,
+                    Some(a) => exact::sum(a, v).ok_or(())?,
                     None => v,
                 });
             }
             Ok(())
         }
-        add_opt(&mut self.0.plan, m.plan, path)?;
-        add_opt(&mut self.0.actual, m.actual, path)?;
-        add_opt(&mut self.0.counterpart, m.counterpart, path)?;
+        add_opt(&mut self.0.plan, m.plan)?;
+        add_opt(&mut self.0.actual, m.actual)?;
+        add_opt(&mut self.0.counterpart, m.counterpart)?;
         if let Some(p) = m.projects {
-            let sum = self.0.projects.unwrap_or(0).checked_add(p);
-            self.0.projects = Some(sum.ok_or_else(|| Error::new(ErrorKind::Overflow, path))?);
+            self.0.projects = Some(self.0.projects.unwrap_or(0).checked_add(p).ok_or(())?);
         }
         Ok(())
     }
@@ -104,7 +105,7 @@ struct Ordered {
 }
 
 impl Ordered {
-    fn add(&mut self, key: &str, m: &Measures, path: &str) -> Result<()> {
+    fn add(&mut self, key: &str, m: &Measures) -> std::result::Result<(), ()> {
         let i = match self.index.get(key) {
             Some(&i) => i,
             None => {
@@ -115,7 +116,7 @@ impl Ordered {
             }
         };
         match self.sums.get_mut(i) {
-            Some(s) => s.add(m, path),
+            Some(s) => s.add(m),
             None => Ok(()),
         }
     }
@@ -178,9 +179,9 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
     let mut all_sourced = [true; 4];
 
     for (i, r) in data.records.iter().enumerate() {
-        let path = format!("records[{i}]");
+        let overflow = |()| Error::new(ErrorKind::Overflow, format!("records[{i}]"));
         let m = &r.measures;
-        total.add(m, &path)?;
+        total.add(m).map_err(overflow)?;
         if r.source.is_none() {
             let carried = [
                 m.plan.is_some(),
@@ -194,18 +195,18 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
         }
         if let Some(s) = r.source {
             if let (Some(sums), Some(u)) = (by_source.get_mut(s), used.get_mut(s)) {
-                sums.add(m, &path)?;
+                sums.add(m).map_err(overflow)?;
                 *u = true;
             }
         }
         if let Some(region) = &r.region {
-            regions.add(region, m, &path)?;
+            regions.add(region, m).map_err(overflow)?;
         }
         if let Some(category) = &r.category {
-            categories.add(category, m, &path)?;
+            categories.add(category, m).map_err(overflow)?;
         }
         if let Some(y) = r.year {
-            years.entry(y).or_default().add(m, &path)?;
+            years.entry(y).or_default().add(m).map_err(overflow)?;
         }
     }
 
@@ -358,28 +359,30 @@ pub fn cross_by_source(data: &FundingData, dim: Dim) -> Result<Vec<CrossRow>> {
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut sums: Vec<Vec<Sums>> = Vec::new();
     for (i, r) in data.records.iter().enumerate() {
-        let key = match dim {
+        let year = r.year.filter(|_| dim == Dim::Year).map(|y| y.to_string());
+        let key: Option<&str> = match dim {
             Dim::Source => r
                 .source
                 .and_then(|s| data.sources.get(s))
-                .map(|s| s.key.clone()),
-            Dim::Region => r.region.clone(),
-            Dim::Year => r.year.map(|y| y.to_string()),
-            Dim::Category => r.category.clone(),
+                .map(|s| s.key.as_str()),
+            Dim::Region => r.region.as_deref(),
+            Dim::Year => year.as_deref(),
+            Dim::Category => r.category.as_deref(),
         };
         let Some(key) = key else { continue };
-        let row = match index.get(&key) {
+        let row = match index.get(key) {
             Some(&row) => row,
             None => {
-                order.push(key.clone());
+                order.push(key.to_string());
                 sums.push(vec![Sums::default(); width]);
-                index.insert(key, order.len() - 1);
+                index.insert(key.to_string(), order.len() - 1);
                 order.len() - 1
             }
         };
         let col = r.source.unwrap_or(width - 1);
         if let Some(cell) = sums.get_mut(row).and_then(|cols| cols.get_mut(col)) {
-            cell.add(&r.measures, &format!("records[{i}]"))?;
+            cell.add(&r.measures)
+                .map_err(|()| Error::new(ErrorKind::Overflow, format!("records[{i}]")))?;
         }
     }
     let mut rows: Vec<CrossRow> = order

@@ -6,10 +6,12 @@
 
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use crate::error::{Error, ErrorKind, Expected, Limit, Result};
 use crate::exact;
-use crate::json::{clip, Member, Value};
+use crate::json::{clip, same, Member, Value};
 use crate::limits;
 use crate::unicode::nfc;
 use crate::warning::{Warning, WarningKind};
@@ -109,12 +111,12 @@ impl Measures {
 pub struct Record {
     /// Index into [`FundingData::sources`].
     pub source: Option<usize>,
-    /// Province or other region.
-    pub region: Option<String>,
+    /// Province or other region (records naming the same region share the text).
+    pub region: Option<Rc<str>>,
     /// Year.
     pub year: Option<i64>,
-    /// Activity category.
-    pub category: Option<String>,
+    /// Activity category (shared, like `region`).
+    pub category: Option<Rc<str>>,
     /// The figures.
     pub measures: Measures,
 }
@@ -233,13 +235,6 @@ pub(crate) fn get<'a>(members: &'a [Member<'a>], name: &str) -> Option<&'a Value
         .find(|(k, _)| same(k, name))
         .map(|(_, v)| v)
         .filter(|v| !matches!(v, Value::Null))
-}
-
-/// `a == b`, lengths first: runs for every field of every record, and most names differ in
-/// length.
-#[inline(always)]
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes() == b.as_bytes()
 }
 
 pub(crate) fn wrong_type(v: &Value, expected: Expected, path: &str) -> Error {
@@ -399,12 +394,14 @@ fn amount(v: &Value, path: &str, warnings: &mut Vec<Warning>) -> Result<Decimal>
 
 /// `"2.400"`, `"13.800"`: valid (2.4, 13.8) but written the way Vietnamese groups thousands.
 fn looks_grouped(s: &str) -> bool {
-    match s.split_once('.') {
-        Some((int, frac)) => {
-            (1..=3).contains(&int.len()) && int != "0" && frac.len() == 3 && frac.ends_with('0')
-        }
-        None => false,
-    }
+    // `s` is a valid amount (one dot at most, digits): "d.ddd" to "ddd.ddd" (or with a minus),
+    // the last digit 0, and not "0.ddd".
+    let b = s.as_bytes();
+    let n = b.len();
+    (5..=7).contains(&n)
+        && n.checked_sub(4).and_then(|i| b.get(i)) == Some(&b'.')
+        && b.last() == Some(&b'0')
+        && !(n == 5 && b.first() == Some(&b'0'))
 }
 
 /// A whole number (`2022`, `2022.0`, `2.022e3`). A fraction is `wrong_type`; a whole number
@@ -431,6 +428,13 @@ fn integer(v: &Value, path: &str, allowed: &'static str) -> Result<i64> {
             path,
         )
     };
+    // The common case, a plain whole number ("2022", "12"): read it at once. (The JSON reader
+    // has checked the literal's syntax: no leading zero unless it is "0".)
+    if (1..=18).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(n
+            .bytes()
+            .fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0')));
+    }
     let (negative, unsigned) = match n.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, n.as_ref()),
@@ -513,16 +517,30 @@ fn projects(v: &Value, path: &str) -> Result<u64> {
 }
 
 fn measures(members: &[Member<'_>], path: &str, warnings: &mut Vec<Warning>) -> Result<Measures> {
-    let mut amount_of = |name: &str| -> Result<Option<Decimal>> {
-        get(members, name)
-            .map(|v| amount(v, &join(path, name), warnings))
+    let slots = [
+        get(members, "plan"),
+        get(members, "actual"),
+        get(members, "counterpart"),
+        get(members, "projects"),
+    ];
+    measures_of(slots, path, warnings)
+}
+
+/// Plan, actual, counterpart and projects, from their values (absent or `null`: `None`).
+fn measures_of(
+    [plan, actual, counterpart, projects_v]: [Option<&Value<'_>>; 4],
+    path: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Measures> {
+    let mut amount_of = |v: Option<&Value<'_>>, name: &str| -> Result<Option<Decimal>> {
+        v.map(|v| amount(v, &join(path, name), warnings))
             .transpose()
     };
     Ok(Measures {
-        plan: amount_of("plan")?,
-        actual: amount_of("actual")?,
-        counterpart: amount_of("counterpart")?,
-        projects: get(members, "projects")
+        plan: amount_of(plan, "plan")?,
+        actual: amount_of(actual, "actual")?,
+        counterpart: amount_of(counterpart, "counterpart")?,
+        projects: projects_v
             .map(|v| projects(v, &join(path, "projects")))
             .transpose()?,
     })
@@ -596,14 +614,73 @@ fn parse_sources(v: Option<&Value>) -> Result<(Vec<Source>, bool)> {
     Ok((sources, false))
 }
 
-/// One record, with paths relative to it (`plan`, not `records[3].plan`).
-fn parse_record(item: &Value, sources: &[Source], warnings: &mut Vec<Warning>) -> Result<Record> {
+/// Validated labels by their text as written: 100 000 records name a few dozen regions and
+/// categories, so each distinct text is validated and normalized once and the records share it.
+/// (`BTreeMap<String, usize>` is the type the analysis already uses: no second copy of the
+/// B-tree code in the wasm file.)
+#[derive(Default)]
+struct Labels {
+    /// The shared texts.
+    shared: Vec<Rc<str>>,
+    /// As written → index in `shared`.
+    written: BTreeMap<String, usize>,
+}
+
+impl Labels {
+    fn get(&mut self, v: &Value<'_>, path: &str) -> Result<Rc<str>> {
+        let written = match v {
+            Value::String(s) => s.as_ref(),
+            _ => "",
+        };
+        let i = match self.written.get(written) {
+            Some(&i) => i,
+            None => {
+                self.shared.push(text(v, path, TextKind::Line)?.into());
+                self.written
+                    .insert(written.to_string(), self.shared.len() - 1);
+                self.shared.len() - 1
+            }
+        };
+        self.shared
+            .get(i)
+            .map(Rc::clone)
+            .ok_or_else(|| Error::new(ErrorKind::Empty, path))
+    }
+}
+
+/// One record, with paths relative to it (`plan`, not `records[3].plan`). Runs for every
+/// record: the members are matched to fields in one pass (an unknown name is reported as
+/// [`object`] does, at the first one), then read in a fixed order.
+fn parse_record<'v>(
+    item: &'v Value<'_>,
+    sources: &[Source],
+    labels: &mut Labels,
+    warnings: &mut Vec<Warning>,
+) -> Result<Record> {
     let path = "";
-    let m = object(item, path, RECORD_FIELDS)?;
-    let source = match get(m, "source") {
+    let Value::Object(members) = item else {
+        return Err(wrong_type(item, Expected::Object, path));
+    };
+    // RECORD_FIELDS' order: source, region, year, category, plan, actual, counterpart, projects.
+    let mut slots: [Option<&'v Value<'_>>; 8] = [None; 8];
+    for (k, v) in members {
+        let Some(i) = RECORD_FIELDS.iter().position(|name| same(k, name)) else {
+            return Err(Error::new(
+                ErrorKind::UnknownField {
+                    suggestion: suggest(k, RECORD_FIELDS),
+                },
+                join(path, &clip(k)),
+            ));
+        };
+        if let Some(slot) = slots.get_mut(i) {
+            *slot = Some(v).filter(|v| !matches!(v, Value::Null));
+        }
+    }
+    let [source_v, region_v, year_v, category_v, plan, actual, counterpart, projects_v] = slots;
+    let source = match source_v {
         None => None,
         Some(Value::String(key)) => {
-            let found = sources.iter().position(|s| &s.key == key);
+            let found = sources.iter().position(|s| same(&s.key, key));
             Some(found.ok_or_else(|| {
                 Error::new(
                     ErrorKind::UnknownSource {
@@ -616,12 +693,14 @@ fn parse_record(item: &Value, sources: &[Source], warnings: &mut Vec<Warning>) -
         }
         Some(other) => return Err(wrong_type(other, Expected::Text, &join(path, "source"))),
     };
-    let region = opt_text(m, "region", path, TextKind::Line)?;
-    let category = opt_text(m, "category", path, TextKind::Line)?;
-    let year = get(m, "year")
-        .map(|v| year(v, &join(path, "year")))
+    let region = region_v
+        .map(|v| labels.get(v, &join(path, "region")))
         .transpose()?;
-    let measures = measures(m, path, warnings)?;
+    let category = category_v
+        .map(|v| labels.get(v, &join(path, "category")))
+        .transpose()?;
+    let year = year_v.map(|v| year(v, &join(path, "year"))).transpose()?;
+    let measures = measures_of([plan, actual, counterpart, projects_v], path, warnings)?;
     if measures.is_empty() {
         return Err(Error::new(ErrorKind::NoMeasure, path));
     }
@@ -690,12 +769,14 @@ pub fn parse_data(v: &Value) -> Result<FundingData> {
     }
     let mut warnings = Vec::new();
     let mut records = Vec::with_capacity(items.len());
+    let mut labels = Labels::default();
     for (i, item) in items.iter().enumerate() {
         let first_warning = warnings.len();
-        let record = parse_record(item, &sources, &mut warnings).map_err(|mut e| {
-            e.path = join(&index("records", i), &e.path).into_owned();
-            e
-        })?;
+        let record =
+            parse_record(item, &sources, &mut labels, &mut warnings).map_err(|mut e| {
+                e.path = join(&index("records", i), &e.path).into_owned();
+                e
+            })?;
         if warnings.len() > first_warning {
             let path = index("records", i);
             for w in warnings.iter_mut().skip(first_warning) {
@@ -766,5 +847,11 @@ mod tests {
         assert!(!looks_grouped("18.246"));
         assert!(!looks_grouped("0.500"));
         assert!(!looks_grouped("2400"));
+        assert!(looks_grouped("-12.400"));
+        assert!(looks_grouped("100.000"));
+        assert!(!looks_grouped("1000.000"));
+        assert!(!looks_grouped("12.3400"));
+        assert!(!looks_grouped("2.400e0"));
+        assert!(!looks_grouped("2.40"));
     }
 }
