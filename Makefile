@@ -60,8 +60,8 @@ deps-node:
 
 ## ---- build ------------------------------------------------------------------------------
 
-# The publishable npm package: release wasm, wasm-bindgen glue, wasm-opt -Oz, hand-written
-# entry point and types.
+# The publishable npm package: release wasm, wasm-bindgen glue, wasm-opt -Oz, short import
+# names, hand-written entry point and types.
 package: deps-rust deps-node
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) build --release \
 	  --target $(WASM_TARGET) --lib --target-dir $(SIZE_TARGET_DIR) \
@@ -69,6 +69,8 @@ package: deps-rust deps-node
 	rm -rf pkg && mkdir -p pkg
 	wasm-bindgen --target web --out-dir pkg --out-name khuyencong_charts --no-typescript $(RELEASE_WASM)
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/khuyencong_charts_bg.wasm -o pkg/khuyencong_charts_bg.wasm
+	@# wasm-bindgen's import names carry 16-hex-digit hashes that do not compress (~1 KB gzip).
+	node scripts/short-imports.mjs pkg/khuyencong_charts_bg.wasm pkg/khuyencong_charts.js
 	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
 	@# What a newsroom pastes loads one file: embed.js bundled with the shell and the glue,
 	@# minified (the npm entry points stay readable ESM for the developer's own bundler).

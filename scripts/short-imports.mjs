@@ -1,0 +1,111 @@
+// Renames the wasm-bindgen imports of the wasm file to short names, in the wasm and in its JS
+// glue alike: `node scripts/short-imports.mjs pkg/khuyencong_charts_bg.wasm pkg/khuyencong_charts.js`.
+//
+// wasm-bindgen names each import after the Rust function plus a 16-hex-digit hash
+// (`__wbg_atan2_8c50b817bf740c33`). The reader downloads each name twice, in the wasm's import
+// section and as a key of the glue's import object, and the hashes do not compress: ~1 KB of
+// the gzipped download for names nobody reads. Both files are rewritten together; the script
+// refuses (and changes nothing) if any name is not found exactly once in the glue.
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [wasmPath, gluePath] = process.argv.slice(2);
+if (!wasmPath || !gluePath) {
+  console.error("usage: node scripts/short-imports.mjs FILE.wasm GLUE.js");
+  process.exit(2);
+}
+const wasm = readFileSync(wasmPath);
+let glue = readFileSync(gluePath, "utf8");
+
+function readLeb(buf, pos) {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = buf[pos++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [result, pos];
+  }
+}
+function leb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n > 0) byte |= 0x80;
+    out.push(byte);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+const utf8 = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
+
+if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath}: not a wasm file`);
+const parts = [wasm.subarray(0, 8)];
+const renames = new Map();
+let pos = 8;
+while (pos < wasm.length) {
+  const id = wasm[pos];
+  const [size, body] = readLeb(wasm, pos + 1);
+  const end = body + size;
+  if (id !== 2) {
+    parts.push(wasm.subarray(pos, end));
+    pos = end;
+    continue;
+  }
+  // The import section: count, then (module, field, kind, description) entries.
+  let p = body;
+  let count;
+  [count, p] = readLeb(wasm, p);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = readLeb(wasm, p);
+    const module = wasm.toString("utf8", p, p + len);
+    p += len;
+    [len, p] = readLeb(wasm, p);
+    const field = wasm.toString("utf8", p, p + len);
+    p += len;
+    const descStart = p;
+    const kind = wasm[p++];
+    if (kind === 0) [, p] = readLeb(wasm, p); // function: type index
+    else if (kind === 1) { // table: reftype, limits
+      p++;
+      const flags = wasm[p++];
+      [, p] = readLeb(wasm, p);
+      if (flags & 1) [, p] = readLeb(wasm, p);
+    } else if (kind === 2) { // memory: limits
+      const flags = wasm[p++];
+      [, p] = readLeb(wasm, p);
+      if (flags & 1) [, p] = readLeb(wasm, p);
+    } else if (kind === 3) p += 2; // global: valtype, mutability
+    else throw new Error(`import ${module}.${field}: unknown kind ${kind}`);
+    entries.push({ module, field, desc: wasm.subarray(descStart, p) });
+  }
+  if (p !== end) throw new Error("import section: length mismatch");
+  const out = [leb(entries.length)];
+  for (const e of entries) {
+    let field = e.field;
+    if (/^[A-Za-z_$][\w$]*$/.test(field) && field.length > 3) {
+      if (!renames.has(field)) renames.set(field, `$${renames.size.toString(36)}`);
+      field = renames.get(field);
+    }
+    out.push(utf8(e.module), utf8(field), e.desc);
+  }
+  const section = Buffer.concat(out);
+  parts.push(Buffer.from([2]), leb(section.length), section);
+  pos = end;
+}
+
+// The glue: each old name must be an identifier key there exactly once, and no new name may
+// already be in use.
+for (const [from, to] of renames) {
+  const re = new RegExp(`(?<![\\w$])${from.replaceAll("$", "\\$")}(?![\\w$])`, "g");
+  const found = glue.match(re)?.length ?? 0;
+  if (found !== 1) throw new Error(`${gluePath}: ${from} found ${found} times, expected once`);
+  if (new RegExp(`(?<![\\w$])${to.replaceAll("$", "\\$")}(?![\\w$])`).test(glue)) throw new Error(`${gluePath}: ${to} is already used`);
+  glue = glue.replace(re, to);
+}
+const before = wasm.length;
+const after = Buffer.concat(parts);
+writeFileSync(wasmPath, after);
+writeFileSync(gluePath, glue);
+console.log(`short-imports: ${renames.size} imports renamed, wasm ${before} -> ${after.length} bytes`);
