@@ -432,6 +432,13 @@ class ChartHandle {
     if (o.height !== undefined) attrs.push(["height", String(o.height).trim()]);
     if (o.allowCrossOrigin === true) attrs.push(["allow-cross-origin", null]);
     if (o.menu === "none") attrs.push(["menu", "none"]);
+    for (const [name, key] of [
+      ["percent-digits", "percentDigits"],
+      ["ratio-digits", "ratioDigits"],
+      ["amount-digits", "amountDigits"],
+    ]) {
+      if (o[key] !== undefined) attrs.push([name, String(o[key])]);
+    }
     const attributes = attrs
       .map(([name, value]) => (value === null ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
       .join("");

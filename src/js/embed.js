@@ -7,7 +7,8 @@
 //
 // Three ways in, one engine (chart.js's mount):
 // - the custom element <khuyencong-chart> with the attributes kind, by, src, locale, theme,
-//   height, sort, menu ("none" hides the download / share menu) and allow-cross-origin; the
+//   height, sort, menu ("none" hides the download / share menu), percent-digits, ratio-digits,
+//   amount-digits (the options percentDigits, …) and allow-cross-origin; the
 //   data comes from `src` (a JSON file, same origin unless allow-cross-origin) or from a child
 //   <script type="application/json">;
 // - a plain element for CMSs that strip unknown tags: <div data-khuyencong data-kind="sources"
@@ -47,6 +48,15 @@ const ATTRIBUTES = [
   "sort",
   "menu",
   "allow-cross-origin",
+  "percent-digits",
+  "ratio-digits",
+  "amount-digits",
+];
+/** Attributes that set how many digits figures show, and the options they set. */
+const DIGITS = [
+  ["percent-digits", "percentDigits"],
+  ["ratio-digits", "ratioDigits"],
+  ["amount-digits", "amountDigits"],
 ];
 const HEIGHT_MESSAGE = "khuyencong-chart:height";
 const FRAME_SELECTOR = "iframe[data-khuyencong-frame]";
@@ -384,6 +394,12 @@ class Embed {
     // height="360" means pixels, as on <img> and <iframe>.
     if (height !== undefined)
       options.height = /^\d+(\.\d+)?$/.test(height) ? Number(height) : height;
+    // percent-digits="2" is the number 2; anything else goes on as written, for the validator
+    // to refuse by name.
+    for (const [name, key] of DIGITS) {
+      const value = this.#attr(name);
+      options[key] = value !== undefined && /^\d{1,2}$/.test(value) ? Number(value) : value;
+    }
     const cross = this.#el.getAttribute(this.#prefix + "allow-cross-origin");
     if (cross !== null && cross.trim().toLowerCase() !== "false") options.allowCrossOrigin = true;
     const locale = localeOf(options);

@@ -373,6 +373,67 @@ describe("<khuyencong-chart>", () => {
     }
   });
 
+  test("digit attributes set how figures show, travel in the embed code, and a bad one is named", async () => {
+    const { context, page, seen, url } = await open({
+      pages: {
+        "digits.html":
+          '<khuyencong-chart id="d" kind="plan-actual" src="/data/phia-bac-2022.json" amount-digits="0" percent-digits="2"></khuyencong-chart>' +
+          '<div id="p" data-khuyencong data-kind="plan-actual" data-src="/data/phia-bac-2022.json" data-amount-digits="0"></div>',
+      },
+    });
+    try {
+      await page.goto(url("digits.html"));
+      await settle(page);
+      // 79.5 of 80.9 tỷ đồng: 0 amount digits round half away from zero, 2 percent digits.
+      assert.deepEqual((await viewOf(page, "#d")).items[1].rows, [
+        ["Thực hiện", "80 tỷ đồng"],
+        ["Đạt kế hoạch", "98,27%"],
+      ]);
+      assert.deepEqual((await viewOf(page, "#p")).items[1].rows, [
+        ["Thực hiện", "80 tỷ đồng"],
+        ["Đạt kế hoạch", "98,3%"],
+      ]);
+      const code = await page.evaluate(() => document.querySelector("#d").chart.toEmbedCode());
+      assert.match(code.split("\n")[1], / percent-digits="2" amount-digits="0">$/);
+
+      // A bad value fails in place, naming the option; removing it draws the default again.
+      const changed = (name, value) =>
+        page.evaluate(
+          ([name, value]) =>
+            new Promise((resolve) => {
+              const d = document.querySelector("#d");
+              const done = new AbortController();
+              const { signal } = done;
+              const settle = (v) => {
+                done.abort();
+                resolve(v);
+              };
+              d.addEventListener("khuyencong-chart:ready", () => settle(d.chart.view().items[1].rows), { signal });
+              d.addEventListener(
+                "khuyencong-chart:error",
+                (e) => settle({ code: e.detail.error.code, path: e.detail.error.path }),
+                { signal },
+              );
+              if (value === null) d.removeAttribute(name);
+              else d.setAttribute(name, value);
+            }),
+          [name, value],
+        );
+      assert.deepEqual(await changed("percent-digits", "7"), {
+        code: "invalid_option",
+        path: "options.percentDigits",
+      });
+      assert.match(await page.textContent('#d [role="alert"]'), /percentDigits/);
+      assert.deepEqual(await changed("percent-digits", null), [
+        ["Thực hiện", "80 tỷ đồng"],
+        ["Đạt kế hoạch", "98,3%"],
+      ]);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("removing the element removes its chart, listeners and observers, and restores it", async () => {
     const { context, page, seen, url } = await open({
       init: countLive,

@@ -4,7 +4,8 @@
 //           width="100%" height="480" loading="lazy" frameborder="0"></iframe>
 // and, if it can run the package's embed.js, that resizes the iframe to the chart's height.
 //
-// Query: src, kind, by, locale, theme, sort, height (the attributes of <khuyencong-chart>).
+// Query: src, kind, by, locale, theme, sort, height, percent-digits, ratio-digits, amount-digits
+// (the attributes of <khuyencong-chart>).
 // src is resolved against this page and must be on its origin: the chart refuses any other
 // (allow-cross-origin is not one of the parameters), so a link to this page cannot make it load
 // somebody else's data.
@@ -13,7 +14,18 @@
 // the host page: a number, no data. No inline script or style: the page runs under
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 
-const PARAMETERS = ["src", "kind", "by", "locale", "theme", "sort", "height"];
+const PARAMETERS = [
+  "src",
+  "kind",
+  "by",
+  "locale",
+  "theme",
+  "sort",
+  "height",
+  "percent-digits",
+  "ratio-digits",
+  "amount-digits",
+];
 const HEIGHT_MESSAGE = "khuyencong-chart:height";
 
 const params = new URLSearchParams(location.search);
