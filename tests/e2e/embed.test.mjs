@@ -982,6 +982,27 @@ describe("iframe (embed.html)", () => {
     }
   });
 
+  test("takes the digit parameters as the element takes its attributes", async () => {
+    const { context, page, url } = await open({
+      pages: {
+        "digits.html": `<iframe id="f" src="${FRAME_SRC}&amount-digits=0&percent-digits=2" data-khuyencong-frame title="Biểu đồ" width="100%" height="480"></iframe>`,
+      },
+    });
+    try {
+      await page.goto(url("digits.html"));
+      const frame = await frameChart(page, "#f");
+      const rows = await frame.evaluate(
+        () => document.querySelector("khuyencong-chart").chart.view().items[1].rows,
+      );
+      assert.deepEqual(rows, [
+        ["Thực hiện", "80 tỷ đồng"],
+        ["Đạt kế hoạch", "98,27%"],
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("refuses data from another origin, and says so inside the frame", async () => {
     const { context, page, seen, base } = await open();
     try {
