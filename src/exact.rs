@@ -32,8 +32,12 @@ fn from_digits(int: &str, frac: &str) -> Option<Decimal> {
     if int.len() + frac.len() <= 18 {
         // The usual amount: 64-bit arithmetic (i128 multiplication is a library call in
         // WebAssembly).
+        // Two loops, not a chained iterator: at opt-level "z" the chain's `next` is a call.
         let mut mantissa: i64 = 0;
-        for b in int.bytes().chain(frac.bytes()) {
+        for &b in int.as_bytes() {
+            mantissa = mantissa * 10 + i64::from(b.checked_sub(b'0')?);
+        }
+        for &b in frac.as_bytes() {
             mantissa = mantissa * 10 + i64::from(b.checked_sub(b'0')?);
         }
         return Decimal::try_new(mantissa, u32::try_from(frac.len()).ok()?).ok();
@@ -432,13 +436,11 @@ pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
         if let (Ok(ma), Ok(mb)) = (i64::try_from(a.mantissa()), i64::try_from(b.mantissa())) {
             let (sa, sb) = (a.scale(), b.scale());
             let aligned = if sa >= sb {
-                pow10_i64(sa - sb)
-                    .and_then(|p| mb.checked_mul(p))
+                scaled(mb, sa - sb)
                     .and_then(|mb| ma.checked_add(mb))
                     .map(|m| (m, sa))
             } else {
-                pow10_i64(sb - sa)
-                    .and_then(|p| ma.checked_mul(p))
+                scaled(ma, sb - sa)
                     .and_then(|ma| ma.checked_add(mb))
                     .map(|m| (m, sb))
             };
@@ -457,6 +459,13 @@ pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
         return None;
     }
     Some(sum)
+}
+
+/// `m × 10^e` if it fits in an i64. Compared against a bound first: `checked_mul` on i64 is a
+/// 128-bit multiplication (a library call) in wasm.
+fn scaled(m: i64, e: u32) -> Option<i64> {
+    let p = pow10_i64(e)?;
+    (m.unsigned_abs() <= (i64::MAX / p).unsigned_abs()).then(|| m * p)
 }
 
 /// 10^e as an i64, for e ≤ 18.

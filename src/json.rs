@@ -207,6 +207,7 @@ impl<'a> Parser<'a> {
             self.skip_ws();
             self.path.push(Seg::Key(key));
             if let Some(Seg::Key(k)) = self.path.last() {
+                let k: &str = k;
                 if members.iter().any(|(m, _)| same(m, k)) {
                     return Err(Error::new(
                         ErrorKind::DuplicateKey { key: clip(k) },
