@@ -72,6 +72,12 @@ package: deps-rust deps-node
 	@# wasm-bindgen's import names carry 16-hex-digit hashes that do not compress (~1 KB gzip).
 	node scripts/short-imports.mjs pkg/khuyencong_charts_bg.wasm pkg/khuyencong_charts.js
 	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
+	@# The iframe way travels with the package: www/embed.html and its script and style, next to
+	@# embed.js (the site's copy loads them from assets/ and ../pkg/).
+	sed -e 's#assets/embed-frame\.#embed-frame.#g' www/embed.html > pkg/embed.html
+	sed -e 's#"\.\./pkg/embed\.js"#"./embed.js"#' www/assets/embed-frame.js > pkg/embed-frame.js
+	cp www/assets/embed-frame.css pkg/embed-frame.css
+	grep -q 'src="embed-frame.js"' pkg/embed.html && grep -q 'import("./embed.js")' pkg/embed-frame.js
 	@# What a newsroom pastes loads one file: embed.js bundled with the shell and the glue,
 	@# minified (the npm entry points stay readable ESM for the developer's own bundler).
 	$(ESBUILD) pkg/embed.js --bundle --format=esm --minify --target=es2022 --legal-comments=none \

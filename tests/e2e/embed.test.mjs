@@ -961,6 +961,42 @@ describe("iframe (embed.html)", () => {
     });
   }
 
+  test("the package's own embed.html (next to embed.js) draws under the strict CSP and is fitted", async () => {
+    const { context, page, seen, url } = await open({
+      csp: true,
+      pages: {
+        "pkg-frame.html": `<iframe id="f" src="/pkg/embed.html?src=/data/phia-bac-2022.json&kind=plan-actual&amount-digits=0" data-khuyencong-frame title="Biểu đồ" width="100%" height="480"></iframe>`,
+      },
+    });
+    try {
+      await page.goto(url("pkg-frame.html"));
+      const frame = await frameChart(page, "#f");
+      const view = await frame.evaluate(() =>
+        document.querySelector("khuyencong-chart").chart.view(),
+      );
+      assert.equal(view.title, PHIA_BAC_TITLE);
+      assert.deepEqual(view.items[1].rows[0], ["Thực hiện", "80 tỷ đồng"]);
+      await page.waitForFunction(
+        (h) => document.querySelector("#f").clientHeight === h,
+        Math.ceil(view.height),
+      );
+      // Everything the frame loaded came from the package folder.
+      const loaded = await frame.evaluate(() =>
+        performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname),
+      );
+      for (const file of ["embed-frame.css", "embed-frame.js", "embed.js", "khuyencong_charts_bg.wasm"]) {
+        assert.ok(loaded.includes(`/pkg/${file}`), `${file}: ${loaded.join(", ")}`);
+      }
+      assert.deepEqual(loaded.filter((p) => p.startsWith("/assets/")), []);
+      assert.deepEqual(await cspViolations(page), []);
+      assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);
+      assert.deepEqual(seen.consoleErrors, []);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("keeps its height of 480 when the host page runs no script", async () => {
     const { context, page, url } = await open({
       script: false,
