@@ -258,21 +258,18 @@ impl Error {
     /// ```
     pub fn message(&self, locale: Locale) -> String {
         let field = if self.path.is_empty() {
-            match locale {
-                Locale::Vi => "Dữ liệu".to_string(),
-                Locale::En => "Data".to_string(),
-            }
+            pick(locale, ["Dữ liệu", "Data"])
         } else {
-            self.path.clone()
+            &self.path
         };
-        let body = match locale {
-            Locale::Vi => self.sentence_vi(),
-            Locale::En => self.sentence_en(),
-        };
-        format!("{field}: {body}")
+        format!("{field}: {}", self.sentence(locale))
     }
 
-    fn sentence_vi(&self) -> String {
+    /// The sentence after the path. Each one is written once with its two translations side
+    /// by side ([`fill`]): one template table instead of two copies of the same match, and
+    /// far less code than a `format!` per sentence and language.
+    fn sentence(&self, locale: Locale) -> String {
+        let t = |both: [&str; 2], args: &[&str]| fill(pick(locale, both), args);
         match &self.kind {
             ErrorKind::InvalidJson {
                 line,
@@ -280,249 +277,285 @@ impl Error {
                 reason,
             } => {
                 let what = match reason {
-                    JsonReason::UnexpectedEnd => "văn bản kết thúc khi chưa đủ".to_string(),
-                    JsonReason::UnexpectedChar(c) => format!("ký tự không hợp lệ {}", quote_char(*c)),
-                    JsonReason::TrailingText => "có nội dung thừa sau giá trị JSON".to_string(),
-                    JsonReason::BadNumber => "số viết sai cú pháp".to_string(),
-                    JsonReason::BadEscape => "chuỗi thoát (\\) không hợp lệ".to_string(),
-                    JsonReason::ControlInString => "ký tự điều khiển trong chuỗi".to_string(),
-                    JsonReason::Empty => "không có nội dung".to_string(),
-                };
-                format!("không phải JSON hợp lệ ({what}, dòng {line}, cột {column}).")
-            }
-            ErrorKind::TooDeep => format!(
-                "dữ liệu lồng nhau quá sâu (tối đa {} cấp).",
-                limits::MAX_DEPTH
-            ),
-            ErrorKind::DuplicateKey { key } => {
-                format!("khóa \"{key}\" xuất hiện hai lần trong cùng một đối tượng.")
-            }
-            ErrorKind::WrongType { expected, found } => format!(
-                "cần {}, nhưng nhận được {}.",
-                expected_vi(*expected),
-                found_vi(found)
-            ),
-            ErrorKind::MissingField => "thiếu trường bắt buộc.".to_string(),
-            ErrorKind::NoMeasure => {
-                "bản ghi cần ít nhất một số liệu: plan, actual, counterpart hoặc projects."
-                    .to_string()
-            }
-            ErrorKind::UnknownField { suggestion } => match suggestion {
-                Some(s) => format!("trường không được hỗ trợ; có phải ý bạn là \"{s}\"?"),
-                None => "trường không được hỗ trợ.".to_string(),
-            },
-            ErrorKind::UnknownOption { suggestion } => match suggestion {
-                Some(s) => format!("tùy chọn không được hỗ trợ; có phải ý bạn là \"{s}\"?"),
-                None => "tùy chọn không được hỗ trợ.".to_string(),
-            },
-            ErrorKind::InvalidAmount {
-                text,
-                canonical,
-                other,
-                reason,
-            } => {
-                let why = match reason {
-                    AmountReason::Ambiguous => "có thể hiểu theo hai cách".to_string(),
-                    AmountReason::NotANumber => "không phải là số".to_string(),
-                    AmountReason::Notation => "không viết theo dạng chuẩn (dấu chấm thập phân, không phân cách hàng nghìn)".to_string(),
-                    AmountReason::TooPrecise => format!(
-                        "có quá nhiều chữ số thập phân (tối đa {})",
-                        limits::MAX_FRACTION_DIGITS
-                    ),
-                };
-                match (canonical, other) {
-                    (Some(c), Some(o)) => format!(
-                        "số tiền \"{text}\" {why}; hãy viết \"{c}\" hoặc \"{o}\" (dạng chuẩn: dấu chấm thập phân, không phân cách hàng nghìn)."
-                    ),
-                    (Some(c), None) => format!("số tiền \"{text}\" {why}; hãy viết \"{c}\"."),
-                    _ => format!("số tiền \"{text}\" {why}."),
-                }
-            }
-            ErrorKind::NegativeAmount { text, count: false } => {
-                format!("số tiền \"{text}\" là số âm; số liệu kinh phí phải lớn hơn hoặc bằng 0.")
-            }
-            ErrorKind::NegativeAmount { text, count: true } => {
-                format!("số đề án \"{text}\" là số âm; phải lớn hơn hoặc bằng 0.")
-            }
-            ErrorKind::UnknownSource { key, known } => format!(
-                "nguồn kinh phí \"{key}\" chưa được khai báo trong sources (đã khai báo: {}).",
-                join_quoted(known)
-            ),
-            ErrorKind::UnknownUnit { value } => format!(
-                "đơn vị \"{value}\" không hợp lệ; dùng \"dong\", \"nghin_dong\", \"trieu_dong\" hoặc \"ty_dong\"."
-            ),
-            ErrorKind::InvalidValue { value, allowed } => {
-                format!("giá trị \"{value}\" không hợp lệ; cho phép: {allowed}.")
-            }
-            ErrorKind::UnsupportedVersion { value } => format!(
-                "phiên bản lược đồ \"{value}\" không được hỗ trợ; phiên bản hiện tại là 1."
-            ),
-            ErrorKind::DuplicateSource { key } => {
-                format!("khóa nguồn \"{key}\" đã được khai báo trước đó.")
-            }
-            ErrorKind::Empty => "không được để trống.".to_string(),
-            ErrorKind::InvalidText { ch } if crate::model::is_combining(*ch) => format!(
-                "văn bản bắt đầu bằng một dấu phụ ({}) không đi kèm chữ cái nào.",
-                codepoint(*ch)
-            ),
-            ErrorKind::InvalidText { ch } => format!(
-                "văn bản chứa ký tự điều khiển hoặc ký tự đảo chiều không được phép ({}).",
-                codepoint(*ch)
-            ),
-            ErrorKind::TooLarge { limit } => match limit {
-                Limit::InputBytes => format!(
-                    "dữ liệu quá lớn (tối đa {} MB).",
-                    limits::MAX_INPUT_BYTES / (1024 * 1024)
-                ),
-                Limit::Records => format!(
-                    "quá nhiều bản ghi (tối đa {}).",
-                    NumberFormat::new(Locale::Vi).integer(limits::MAX_RECORDS as u64)
-                ),
-                Limit::TextChars => format!(
-                    "văn bản quá dài (tối đa {} ký tự).",
-                    limits::MAX_TEXT_CHARS
-                ),
-                Limit::Amount => "số tiền vượt quá giới hạn 10^15 đơn vị.".to_string(),
-                Limit::Sources => format!(
-                    "quá nhiều nguồn kinh phí (tối đa {}).",
-                    limits::MAX_SOURCES
-                ),
-            },
-            ErrorKind::InvalidOption { allowed, value } => {
-                format!("tùy chọn có giá trị \"{value}\" không hợp lệ; cho phép: {allowed}.")
-            }
-            ErrorKind::Overflow => {
-                "tổng hoặc tỷ lệ quá lớn để tính chính xác.".to_string()
-            }
-            ErrorKind::Internal { detail } => {
-                format!("lỗi nội bộ khi vẽ biểu đồ ({detail}); các biểu đồ khác không bị ảnh hưởng.")
-            }
-        }
-    }
-
-    fn sentence_en(&self) -> String {
-        match &self.kind {
-            ErrorKind::InvalidJson {
-                line,
-                column,
-                reason,
-            } => {
-                let what = match reason {
-                    JsonReason::UnexpectedEnd => "the text ends too early".to_string(),
-                    JsonReason::UnexpectedChar(c) => format!("unexpected character {}", quote_char(*c)),
-                    JsonReason::TrailingText => "text after the JSON value".to_string(),
-                    JsonReason::BadNumber => "malformed number".to_string(),
-                    JsonReason::BadEscape => "invalid escape (\\)".to_string(),
-                    JsonReason::ControlInString => "control character in a string".to_string(),
-                    JsonReason::Empty => "no content".to_string(),
-                };
-                format!("not valid JSON ({what}, line {line}, column {column}).")
-            }
-            ErrorKind::TooDeep => format!(
-                "nested too deeply (at most {} levels).",
-                limits::MAX_DEPTH
-            ),
-            ErrorKind::DuplicateKey { key } => {
-                format!("the key \"{key}\" appears twice in the same object.")
-            }
-            ErrorKind::WrongType { expected, found } => {
-                format!("expected {}, found {}.", expected_en(*expected), found)
-            }
-            ErrorKind::MissingField => "a required field is missing.".to_string(),
-            ErrorKind::NoMeasure => {
-                "a record needs at least one of plan, actual, counterpart or projects.".to_string()
-            }
-            ErrorKind::UnknownField { suggestion } => match suggestion {
-                Some(s) => format!("unknown field; did you mean \"{s}\"?"),
-                None => "unknown field.".to_string(),
-            },
-            ErrorKind::UnknownOption { suggestion } => match suggestion {
-                Some(s) => format!("unknown option; did you mean \"{s}\"?"),
-                None => "unknown option.".to_string(),
-            },
-            ErrorKind::InvalidAmount {
-                text,
-                canonical,
-                other,
-                reason,
-            } => {
-                let why = match reason {
-                    AmountReason::Ambiguous => "can be read two ways".to_string(),
-                    AmountReason::NotANumber => "is not a number".to_string(),
-                    AmountReason::Notation => {
-                        "is not in canonical form (dot as decimal mark, no grouping)".to_string()
+                    JsonReason::UnexpectedEnd => {
+                        t(["văn bản kết thúc khi chưa đủ", "the text ends too early"], &[])
                     }
-                    AmountReason::TooPrecise => format!(
-                        "has too many fraction digits (at most {})",
-                        limits::MAX_FRACTION_DIGITS
+                    JsonReason::UnexpectedChar(c) => t(
+                        ["ký tự không hợp lệ {}", "unexpected character {}"],
+                        &[&quote_char(*c)],
+                    ),
+                    JsonReason::TrailingText => t(
+                        ["có nội dung thừa sau giá trị JSON", "text after the JSON value"],
+                        &[],
+                    ),
+                    JsonReason::BadNumber => t(["số viết sai cú pháp", "malformed number"], &[]),
+                    JsonReason::BadEscape => {
+                        t(["chuỗi thoát (\\) không hợp lệ", "invalid escape (\\)"], &[])
+                    }
+                    JsonReason::ControlInString => t(
+                        ["ký tự điều khiển trong chuỗi", "control character in a string"],
+                        &[],
+                    ),
+                    JsonReason::Empty => t(["không có nội dung", "no content"], &[]),
+                };
+                t(
+                    [
+                        "không phải JSON hợp lệ ({}, dòng {}, cột {}).",
+                        "not valid JSON ({}, line {}, column {}).",
+                    ],
+                    &[&what, &line.to_string(), &column.to_string()],
+                )
+            }
+            ErrorKind::TooDeep => t(
+                [
+                    "dữ liệu lồng nhau quá sâu (tối đa {} cấp).",
+                    "nested too deeply (at most {} levels).",
+                ],
+                &[&limits::MAX_DEPTH.to_string()],
+            ),
+            ErrorKind::DuplicateKey { key } => t(
+                [
+                    "khóa \"{}\" xuất hiện hai lần trong cùng một đối tượng.",
+                    "the key \"{}\" appears twice in the same object.",
+                ],
+                &[key],
+            ),
+            ErrorKind::WrongType { expected, found } => t(
+                ["cần {}, nhưng nhận được {}.", "expected {}, found {}."],
+                &[
+                    pick(locale, expected_text(*expected)),
+                    match locale {
+                        Locale::Vi => found_vi(found),
+                        Locale::En => found,
+                    },
+                ],
+            ),
+            ErrorKind::MissingField => {
+                t(["thiếu trường bắt buộc.", "a required field is missing."], &[])
+            }
+            ErrorKind::NoMeasure => t(
+                [
+                    "bản ghi cần ít nhất một số liệu: plan, actual, counterpart hoặc projects.",
+                    "a record needs at least one of plan, actual, counterpart or projects.",
+                ],
+                &[],
+            ),
+            ErrorKind::UnknownField { suggestion } => match suggestion {
+                Some(s) => t(
+                    [
+                        "trường không được hỗ trợ; có phải ý bạn là \"{}\"?",
+                        "unknown field; did you mean \"{}\"?",
+                    ],
+                    &[s],
+                ),
+                None => t(["trường không được hỗ trợ.", "unknown field."], &[]),
+            },
+            ErrorKind::UnknownOption { suggestion } => match suggestion {
+                Some(s) => t(
+                    [
+                        "tùy chọn không được hỗ trợ; có phải ý bạn là \"{}\"?",
+                        "unknown option; did you mean \"{}\"?",
+                    ],
+                    &[s],
+                ),
+                None => t(["tùy chọn không được hỗ trợ.", "unknown option."], &[]),
+            },
+            ErrorKind::InvalidAmount {
+                text,
+                canonical,
+                other,
+                reason,
+            } => {
+                let why = match reason {
+                    AmountReason::Ambiguous => {
+                        t(["có thể hiểu theo hai cách", "can be read two ways"], &[])
+                    }
+                    AmountReason::NotANumber => t(["không phải là số", "is not a number"], &[]),
+                    AmountReason::Notation => t(
+                        [
+                            "không viết theo dạng chuẩn (dấu chấm thập phân, không phân cách hàng nghìn)",
+                            "is not in canonical form (dot as decimal mark, no grouping)",
+                        ],
+                        &[],
+                    ),
+                    AmountReason::TooPrecise => t(
+                        [
+                            "có quá nhiều chữ số thập phân (tối đa {})",
+                            "has too many fraction digits (at most {})",
+                        ],
+                        &[&limits::MAX_FRACTION_DIGITS.to_string()],
                     ),
                 };
                 match (canonical, other) {
-                    (Some(c), Some(o)) => format!(
-                        "the amount \"{text}\" {why}; write \"{c}\" or \"{o}\" (canonical form: dot as decimal mark, no grouping)."
+                    (Some(c), Some(o)) => t(
+                        [
+                            "số tiền \"{}\" {}; hãy viết \"{}\" hoặc \"{}\" (dạng chuẩn: dấu chấm thập phân, không phân cách hàng nghìn).",
+                            "the amount \"{}\" {}; write \"{}\" or \"{}\" (canonical form: dot as decimal mark, no grouping).",
+                        ],
+                        &[text, &why, c, o],
                     ),
-                    (Some(c), None) => format!("the amount \"{text}\" {why}; write \"{c}\"."),
-                    _ => format!("the amount \"{text}\" {why}."),
+                    (Some(c), None) => t(
+                        [
+                            "số tiền \"{}\" {}; hãy viết \"{}\".",
+                            "the amount \"{}\" {}; write \"{}\".",
+                        ],
+                        &[text, &why, c],
+                    ),
+                    _ => t(["số tiền \"{}\" {}.", "the amount \"{}\" {}."], &[text, &why]),
                 }
             }
-            ErrorKind::NegativeAmount { text, count: false } => {
-                format!("the amount \"{text}\" is negative; funding figures must be 0 or more.")
-            }
-            ErrorKind::NegativeAmount { text, count: true } => {
-                format!("the project count \"{text}\" is negative; it must be 0 or more.")
-            }
-            ErrorKind::UnknownSource { key, known } => format!(
-                "the funding source \"{key}\" is not declared in sources (declared: {}).",
-                join_quoted(known)
+            ErrorKind::NegativeAmount { text, count: false } => t(
+                [
+                    "số tiền \"{}\" là số âm; số liệu kinh phí phải lớn hơn hoặc bằng 0.",
+                    "the amount \"{}\" is negative; funding figures must be 0 or more.",
+                ],
+                &[text],
             ),
-            ErrorKind::UnknownUnit { value } => format!(
-                "the unit \"{value}\" is not valid; use \"dong\", \"nghin_dong\", \"trieu_dong\" or \"ty_dong\"."
+            ErrorKind::NegativeAmount { text, count: true } => t(
+                [
+                    "số đề án \"{}\" là số âm; phải lớn hơn hoặc bằng 0.",
+                    "the project count \"{}\" is negative; it must be 0 or more.",
+                ],
+                &[text],
             ),
-            ErrorKind::InvalidValue { value, allowed } => {
-                format!("the value \"{value}\" is not allowed; allowed: {allowed}.")
-            }
-            ErrorKind::UnsupportedVersion { value } => format!(
-                "schema version \"{value}\" is not supported; the current version is 1."
+            ErrorKind::UnknownSource { key, known } => t(
+                [
+                    "nguồn kinh phí \"{}\" chưa được khai báo trong sources (đã khai báo: {}).",
+                    "the funding source \"{}\" is not declared in sources (declared: {}).",
+                ],
+                &[key, &join_quoted(known)],
             ),
-            ErrorKind::DuplicateSource { key } => {
-                format!("the source key \"{key}\" is declared twice.")
-            }
-            ErrorKind::Empty => "must not be empty.".to_string(),
-            ErrorKind::InvalidText { ch } if crate::model::is_combining(*ch) => format!(
-                "the text starts with a combining mark ({}) that belongs to no letter.",
-                codepoint(*ch)
+            ErrorKind::UnknownUnit { value } => t(
+                [
+                    "đơn vị \"{}\" không hợp lệ; dùng \"dong\", \"nghin_dong\", \"trieu_dong\" hoặc \"ty_dong\".",
+                    "the unit \"{}\" is not valid; use \"dong\", \"nghin_dong\", \"trieu_dong\" or \"ty_dong\".",
+                ],
+                &[value],
             ),
-            ErrorKind::InvalidText { ch } => format!(
-                "the text contains a control or bidirectional-override character ({}).",
-                codepoint(*ch)
+            ErrorKind::InvalidValue { value, allowed } => t(
+                [
+                    "giá trị \"{}\" không hợp lệ; cho phép: {}.",
+                    "the value \"{}\" is not allowed; allowed: {}.",
+                ],
+                &[value, allowed],
+            ),
+            ErrorKind::UnsupportedVersion { value } => t(
+                [
+                    "phiên bản lược đồ \"{}\" không được hỗ trợ; phiên bản hiện tại là 1.",
+                    "schema version \"{}\" is not supported; the current version is 1.",
+                ],
+                &[value],
+            ),
+            ErrorKind::DuplicateSource { key } => t(
+                [
+                    "khóa nguồn \"{}\" đã được khai báo trước đó.",
+                    "the source key \"{}\" is declared twice.",
+                ],
+                &[key],
+            ),
+            ErrorKind::Empty => t(["không được để trống.", "must not be empty."], &[]),
+            ErrorKind::InvalidText { ch } if crate::model::is_combining(*ch) => t(
+                [
+                    "văn bản bắt đầu bằng một dấu phụ ({}) không đi kèm chữ cái nào.",
+                    "the text starts with a combining mark ({}) that belongs to no letter.",
+                ],
+                &[&codepoint(*ch)],
+            ),
+            ErrorKind::InvalidText { ch } => t(
+                [
+                    "văn bản chứa ký tự điều khiển hoặc ký tự đảo chiều không được phép ({}).",
+                    "the text contains a control or bidirectional-override character ({}).",
+                ],
+                &[&codepoint(*ch)],
             ),
             ErrorKind::TooLarge { limit } => match limit {
-                Limit::InputBytes => format!(
-                    "the data is too large (at most {} MB).",
-                    limits::MAX_INPUT_BYTES / (1024 * 1024)
+                Limit::InputBytes => t(
+                    [
+                        "dữ liệu quá lớn (tối đa {} MB).",
+                        "the data is too large (at most {} MB).",
+                    ],
+                    &[&(limits::MAX_INPUT_BYTES / (1024 * 1024)).to_string()],
                 ),
-                Limit::Records => format!(
-                    "too many records (at most {}).",
-                    NumberFormat::new(Locale::En).integer(limits::MAX_RECORDS as u64)
+                Limit::Records => t(
+                    [
+                        "quá nhiều bản ghi (tối đa {}).",
+                        "too many records (at most {}).",
+                    ],
+                    &[&NumberFormat::new(locale).integer(limits::MAX_RECORDS as u64)],
                 ),
-                Limit::TextChars => format!(
-                    "the text is too long (at most {} characters).",
-                    limits::MAX_TEXT_CHARS
+                Limit::TextChars => t(
+                    [
+                        "văn bản quá dài (tối đa {} ký tự).",
+                        "the text is too long (at most {} characters).",
+                    ],
+                    &[&limits::MAX_TEXT_CHARS.to_string()],
                 ),
-                Limit::Amount => "the amount exceeds the limit of 10^15 units.".to_string(),
-                Limit::Sources => {
-                    format!("too many funding sources (at most {}).", limits::MAX_SOURCES)
-                }
+                Limit::Amount => t(
+                    [
+                        "số tiền vượt quá giới hạn 10^15 đơn vị.",
+                        "the amount exceeds the limit of 10^15 units.",
+                    ],
+                    &[],
+                ),
+                Limit::Sources => t(
+                    [
+                        "quá nhiều nguồn kinh phí (tối đa {}).",
+                        "too many funding sources (at most {}).",
+                    ],
+                    &[&limits::MAX_SOURCES.to_string()],
+                ),
             },
-            ErrorKind::InvalidOption { allowed, value } => {
-                format!("the option value \"{value}\" is not valid; allowed: {allowed}.")
-            }
-            ErrorKind::Overflow => "a sum or ratio is too large to compute exactly.".to_string(),
-            ErrorKind::Internal { detail } => {
-                format!("internal error while drawing ({detail}); other charts are not affected.")
-            }
+            ErrorKind::InvalidOption { allowed, value } => t(
+                [
+                    "tùy chọn có giá trị \"{}\" không hợp lệ; cho phép: {}.",
+                    "the option value \"{}\" is not valid; allowed: {}.",
+                ],
+                &[value, allowed],
+            ),
+            ErrorKind::Overflow => t(
+                [
+                    "tổng hoặc tỷ lệ quá lớn để tính chính xác.",
+                    "a sum or ratio is too large to compute exactly.",
+                ],
+                &[],
+            ),
+            ErrorKind::Internal { detail } => t(
+                [
+                    "lỗi nội bộ khi vẽ biểu đồ ({}); các biểu đồ khác không bị ảnh hưởng.",
+                    "internal error while drawing ({}); other charts are not affected.",
+                ],
+                &[detail],
+            ),
         }
     }
+}
+
+/// The text for `locale` of a pair written `[vi, en]`.
+pub(crate) fn pick(locale: Locale, [vi, en]: [&str; 2]) -> &str {
+    match locale {
+        Locale::Vi => vi,
+        Locale::En => en,
+    }
+}
+
+/// `template` with each `{}` replaced by the next of `args` (in order; a missing one by "").
+pub(crate) fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut args = args.iter();
+    let bytes = template.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i + 1 < bytes.len() {
+        if bytes.get(i) == Some(&b'{') && bytes.get(i + 1) == Some(&b'}') {
+            out.push_str(template.get(start..i).unwrap_or(""));
+            out.push_str(args.next().copied().unwrap_or(""));
+            i += 2;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(template.get(start..).unwrap_or(""));
+    out
 }
 
 impl core::fmt::Display for Error {
@@ -533,25 +566,17 @@ impl core::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-fn expected_vi(e: Expected) -> &'static str {
+fn expected_text(e: Expected) -> [&'static str; 2] {
     match e {
-        Expected::Object => "một đối tượng JSON {…}",
-        Expected::Array => "một mảng JSON […]",
-        Expected::Text => "một chuỗi văn bản",
-        Expected::Amount => "một số tiền (chuỗi như \"1234.5\" hoặc số)",
-        Expected::Integer => "một số nguyên",
-        Expected::Boolean => "true hoặc false",
-    }
-}
-
-fn expected_en(e: Expected) -> &'static str {
-    match e {
-        Expected::Object => "a JSON object {…}",
-        Expected::Array => "a JSON array […]",
-        Expected::Text => "a text string",
-        Expected::Amount => "an amount (a string such as \"1234.5\" or a number)",
-        Expected::Integer => "a whole number",
-        Expected::Boolean => "true or false",
+        Expected::Object => ["một đối tượng JSON {…}", "a JSON object {…}"],
+        Expected::Array => ["một mảng JSON […]", "a JSON array […]"],
+        Expected::Text => ["một chuỗi văn bản", "a text string"],
+        Expected::Amount => [
+            "một số tiền (chuỗi như \"1234.5\" hoặc số)",
+            "an amount (a string such as \"1234.5\" or a number)",
+        ],
+        Expected::Integer => ["một số nguyên", "a whole number"],
+        Expected::Boolean => ["true hoặc false", "true or false"],
     }
 }
 
@@ -588,4 +613,172 @@ fn join_quoted(items: &[String]) -> String {
         .map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of error, each variant of its details.
+    fn every_kind() -> Vec<ErrorKind> {
+        let s = |x: &str| x.to_string();
+        let mut kinds = vec![
+            ErrorKind::TooDeep,
+            ErrorKind::DuplicateKey { key: s("k\"ey") },
+            ErrorKind::MissingField,
+            ErrorKind::NoMeasure,
+            ErrorKind::UnknownOption {
+                suggestion: Some("kind"),
+            },
+            ErrorKind::UnknownOption { suggestion: None },
+            ErrorKind::UnknownField {
+                suggestion: Some("plan"),
+            },
+            ErrorKind::UnknownField { suggestion: None },
+            ErrorKind::NegativeAmount {
+                text: s("-5"),
+                count: false,
+            },
+            ErrorKind::NegativeAmount {
+                text: s("-5"),
+                count: true,
+            },
+            ErrorKind::UnknownSource {
+                key: s("x"),
+                known: vec![s("a"), s("b")],
+            },
+            ErrorKind::UnknownUnit { value: s("usd") },
+            ErrorKind::InvalidValue {
+                value: s("v"),
+                allowed: "1–2",
+            },
+            ErrorKind::UnsupportedVersion { value: s("2") },
+            ErrorKind::DuplicateSource { key: s("kcqg") },
+            ErrorKind::Empty,
+            ErrorKind::InvalidText { ch: '\u{301}' },
+            ErrorKind::InvalidText { ch: '\u{202E}' },
+            ErrorKind::InvalidOption {
+                allowed: "0–6",
+                value: s("9"),
+            },
+            ErrorKind::Overflow,
+            ErrorKind::Internal { detail: s("boom") },
+        ];
+        for reason in [
+            JsonReason::UnexpectedEnd,
+            JsonReason::UnexpectedChar('x'),
+            JsonReason::UnexpectedChar('\u{FEFF}'),
+            JsonReason::TrailingText,
+            JsonReason::BadNumber,
+            JsonReason::BadEscape,
+            JsonReason::ControlInString,
+            JsonReason::Empty,
+        ] {
+            kinds.push(ErrorKind::InvalidJson {
+                line: 3,
+                column: 14,
+                reason,
+            });
+        }
+        for expected in [
+            Expected::Object,
+            Expected::Array,
+            Expected::Text,
+            Expected::Amount,
+            Expected::Integer,
+            Expected::Boolean,
+        ] {
+            for found in ["null", "boolean", "number", "string", "array", "object"] {
+                kinds.push(ErrorKind::WrongType { expected, found });
+            }
+        }
+        for reason in [
+            AmountReason::NotANumber,
+            AmountReason::Notation,
+            AmountReason::TooPrecise,
+            AmountReason::Ambiguous,
+        ] {
+            for (canonical, other) in [
+                (Some(s("1.5")), Some(s("1500"))),
+                (Some(s("1.5")), None),
+                (None, None),
+            ] {
+                kinds.push(ErrorKind::InvalidAmount {
+                    text: s("1,500"),
+                    canonical,
+                    other,
+                    reason,
+                });
+            }
+        }
+        for limit in [
+            Limit::InputBytes,
+            Limit::Records,
+            Limit::TextChars,
+            Limit::Amount,
+            Limit::Sources,
+        ] {
+            kinds.push(ErrorKind::TooLarge { limit });
+        }
+        kinds
+    }
+
+    /// Every sentence in both languages: the path first, every template slot filled (no `{}`
+    /// left, the value quoted back), one sentence ending in a full stop or question mark, and
+    /// the two languages different.
+    #[test]
+    fn every_message_is_a_filled_sentence_in_both_languages() {
+        for kind in every_kind() {
+            let e = Error::new(kind.clone(), "records[3].plan");
+            let vi = e.message(Locale::Vi);
+            let en = e.message(Locale::En);
+            for m in [&vi, &en] {
+                assert!(m.starts_with("records[3].plan: "), "{m}");
+                assert!(!m.contains("{}"), "{m}");
+                assert!(m.ends_with('.') || m.ends_with('?'), "{m}");
+                let quoted = match &kind {
+                    ErrorKind::DuplicateKey { key } | ErrorKind::UnknownSource { key, .. } => {
+                        Some(key.as_str())
+                    }
+                    ErrorKind::InvalidAmount { text, .. } => Some(text.as_str()),
+                    ErrorKind::InvalidValue { value, .. }
+                    | ErrorKind::InvalidOption { value, .. } => Some(value.as_str()),
+                    ErrorKind::Internal { detail } => Some(detail.as_str()),
+                    _ => None,
+                };
+                if let Some(q) = quoted {
+                    assert!(m.contains(q), "{m} should quote {q}");
+                }
+            }
+            assert_ne!(vi, en);
+            let root = Error::new(kind, "");
+            assert!(root.message(Locale::Vi).starts_with("Dữ liệu: "));
+            assert!(root.message(Locale::En).starts_with("Data: "));
+        }
+        let e = Error::new(
+            ErrorKind::InvalidJson {
+                line: 3,
+                column: 14,
+                reason: JsonReason::UnexpectedChar('x'),
+            },
+            "",
+        );
+        assert_eq!(
+            e.message(Locale::Vi),
+            "Dữ liệu: không phải JSON hợp lệ (ký tự không hợp lệ 'x', dòng 3, cột 14)."
+        );
+        assert_eq!(
+            e.message(Locale::En),
+            "Data: not valid JSON (unexpected character 'x', line 3, column 14)."
+        );
+    }
+
+    #[test]
+    fn fill_replaces_slots_in_order() {
+        assert_eq!(fill("a {} b {} c", &["1", "2"]), "a 1 b 2 c");
+        assert_eq!(fill("{}{}", &["x", "y"]), "xy");
+        assert_eq!(fill("{…} {}", &["z"]), "{…} z");
+        assert_eq!(fill("no slot", &["unused"]), "no slot");
+        assert_eq!(fill("{} and {}", &["only"]), "only and ");
+    }
 }
