@@ -6,6 +6,12 @@
 // section and as a key of the glue's import object, and the hashes do not compress: ~1 KB of
 // the gzipped download for names nobody reads. Both files are rewritten together; the script
 // refuses (and changes nothing) if any name is not found exactly once in the glue.
+//
+// The short names are positional ($0, $1, …), so they alone would let a wasm of one build link
+// against the glue of another (a CDN's cached wasm, a glue of another version) with functions
+// swapped and no error. The import module's name therefore becomes a hash of the original
+// names: wasm and glue of different builds then fail to link, loudly, as the hashed names did.
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [wasmPath, gluePath] = process.argv.slice(2);
@@ -20,6 +26,7 @@ function readLeb(buf, pos) {
   let result = 0;
   let shift = 0;
   for (;;) {
+    if (pos >= buf.length || shift > 35) throw new Error(`${wasmPath}: truncated or bad LEB128 at ${pos}`);
     const byte = buf[pos++];
     result += (byte & 0x7f) * 2 ** shift;
     shift += 7;
@@ -41,6 +48,7 @@ const utf8 = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
 if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath}: not a wasm file`);
 const parts = [wasm.subarray(0, 8)];
 const renames = new Map();
+let moduleRename = null;
 let pos = 8;
 while (pos < wasm.length) {
   const id = wasm[pos];
@@ -81,18 +89,37 @@ while (pos < wasm.length) {
     entries.push({ module, field, desc: wasm.subarray(descStart, p) });
   }
   if (p !== end) throw new Error("import section: length mismatch");
+  // wasm-bindgen's own module: the one whose functions the glue supplies.
+  const glueModules = new Set(entries.filter((e) => e.field.startsWith("__wbg")).map((e) => e.module));
+  if (glueModules.size !== 1) throw new Error(`expected one glue import module, found ${[...glueModules].join(", ")}`);
+  const [glueModule] = glueModules;
+  const hash = createHash("sha256");
+  for (const e of entries) if (e.module === glueModule) hash.update(`${e.field}\n`);
+  moduleRename = [glueModule, `kc:${hash.digest("hex").slice(0, 12)}`];
   const out = [leb(entries.length)];
   for (const e of entries) {
-    let field = e.field;
-    if (/^[A-Za-z_$][\w$]*$/.test(field) && field.length > 3) {
-      if (!renames.has(field)) renames.set(field, `$${renames.size.toString(36)}`);
-      field = renames.get(field);
+    let { field, module } = e;
+    if (module === glueModule) {
+      module = moduleRename[1];
+      if (/^[A-Za-z_$][\w$]*$/.test(field) && field.length > 3) {
+        if (!renames.has(field)) renames.set(field, `$${renames.size.toString(36)}`);
+        field = renames.get(field);
+      }
     }
-    out.push(utf8(e.module), utf8(field), e.desc);
+    out.push(utf8(module), utf8(field), e.desc);
   }
   const section = Buffer.concat(out);
   parts.push(Buffer.from([2]), leb(section.length), section);
   pos = end;
+}
+
+if (!moduleRename) throw new Error(`${wasmPath}: no import section`);
+{
+  const [from, to] = moduleRename;
+  const quoted = `"${from}"`;
+  const found = glue.split(quoted).length - 1;
+  if (found !== 1) throw new Error(`${gluePath}: ${quoted} found ${found} times, expected once`);
+  glue = glue.replace(quoted, () => `"${to}"`);
 }
 
 // The glue: each old name must be an identifier key there exactly once, and no new name may
@@ -102,10 +129,12 @@ for (const [from, to] of renames) {
   const found = glue.match(re)?.length ?? 0;
   if (found !== 1) throw new Error(`${gluePath}: ${from} found ${found} times, expected once`);
   if (new RegExp(`(?<![\\w$])${to.replaceAll("$", "\\$")}(?![\\w$])`).test(glue)) throw new Error(`${gluePath}: ${to} is already used`);
-  glue = glue.replace(re, to);
+  glue = glue.replace(re, () => to);
 }
 const before = wasm.length;
 const after = Buffer.concat(parts);
 writeFileSync(wasmPath, after);
 writeFileSync(gluePath, glue);
-console.log(`short-imports: ${renames.size} imports renamed, wasm ${before} -> ${after.length} bytes`);
+console.log(
+  `short-imports: ${renames.size} imports renamed, module "${moduleRename[0]}" -> "${moduleRename[1]}", wasm ${before} -> ${after.length} bytes`,
+);

@@ -69,6 +69,7 @@ pub fn parse(text: &str) -> Result<Value<'_>> {
         bytes: text.as_bytes(),
         pos: 0,
         path: Vec::new(),
+        members_hint: 0,
     };
     p.skip_ws();
     if p.pos >= p.bytes.len() {
@@ -93,6 +94,8 @@ struct Parser<'a> {
     pos: usize,
     /// Where we are, for duplicate-key and depth errors.
     path: Vec<Seg<'a>>,
+    /// The member count of the object read last.
+    members_hint: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -186,13 +189,14 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> Result<Value<'a>> {
         self.check_depth(depth)?;
         self.pos += 1; // '{'
-                       // A record has up to 8 members: one allocation, no growth.
-        let mut members: Vec<Member<'a>> = Vec::with_capacity(8);
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
+        // Room for as many members as the object before had: the records of an array share
+        // their shape, so each takes one allocation of the right size (no growth, no waste).
+        let mut members: Vec<Member<'a>> = Vec::with_capacity(self.members_hint.clamp(1, 16));
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
@@ -226,6 +230,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    self.members_hint = members.len();
                     return Ok(Value::Object(members));
                 }
                 _ => return Err(self.unexpected()),

@@ -437,7 +437,8 @@ class ChartHandle {
       ["ratio-digits", "ratioDigits"],
       ["amount-digits", "amountDigits"],
     ]) {
-      if (o[key] !== undefined) attrs.push([name, String(o[key])]);
+      // null is "absent" to the options, as in the element's attributes.
+      if (o[key] !== undefined && o[key] !== null) attrs.push([name, String(o[key])]);
     }
     const attributes = attrs
       .map(([name, value]) => (value === null ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
@@ -923,8 +924,9 @@ class ChartHandle {
     const { overlay, canvas } = this.#dom;
     const item = this.#view.items[this.#active];
     // Device px: the outline is drawn 3 layout px out, with a stroke of 2 (and a ring of 1 more
-    // each side), rounded; the margin is a little more than that.
-    const margin = Math.ceil(4 * this.#dpr * this.#zoom + 4);
+    // each side), rounded; the margin is a little more than that, and one layout px more for
+    // the mitred corner of a donut sector's outline.
+    const margin = Math.ceil(5 * this.#dpr * this.#zoom + 4);
     const [x, y, w, h] = item ? item.rect : [];
     const across = item && overlaySpan(x, x + w, margin, canvas.width, this.#width, overlay.width);
     const down =

@@ -395,6 +395,17 @@ describe("<khuyencong-chart>", () => {
       ]);
       const code = await page.evaluate(() => document.querySelector("#d").chart.toEmbedCode());
       assert.match(code.split("\n")[1], / percent-digits="2" amount-digits="0">$/);
+      // null is absent, for the options and so for the code.
+      const unset = await page.evaluate(async () => {
+        const chart = document.querySelector("#p").chart ?? (await import("/pkg/embed.js")).chartOf(document.querySelector("#p"));
+        await chart.setOptions({ amountDigits: null });
+        return { code: chart.toEmbedCode(), rows: chart.view().items[1].rows };
+      });
+      assert.doesNotMatch(unset.code, /digits/);
+      assert.deepEqual(unset.rows, [
+        ["Thực hiện", "79,5 tỷ đồng"],
+        ["Đạt kế hoạch", "98,3%"],
+      ]);
 
       // A bad value fails in place, naming the option; removing it draws the default again.
       const changed = (name, value) =>

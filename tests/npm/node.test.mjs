@@ -170,6 +170,14 @@ describe("ready() takes the wasm in every form", () => {
     });
   }
 
+  test("a wasm of another build does not link with this glue: load_failed, not swapped functions", async () => {
+    const r = await inWorker("other-build");
+    assert.equal(r.first?.instance, true, "refused");
+    assert.equal(r.first.code, "load_failed");
+    assert.match(r.first.cause, /kc:[0-9a-f]{12}/, "the link error names the import module");
+    assert.deepEqual({ actual: r.actual, attainment: r.attainment }, SEED);
+  });
+
   test("a failed load rejects with load_failed; the next ready() loads", async () => {
     const r = await inWorker("ready-retry");
     assert.equal(r.first.instance, true);
