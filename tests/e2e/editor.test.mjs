@@ -603,6 +603,53 @@ describe("the embed code", () => {
     }
   });
 
+  test("decimal places chosen in the form show in both previews and travel in every form of the code", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(page, TSV_2022);
+      await page.selectOption("#kind", "plan-actual");
+      await settle(page);
+      // 79,5 of 80,9 tỷ đồng: the defaults, then 0 digits for amounts and 2 for percentages.
+      const actualRow = async (which) =>
+        (await previewView(page, which)).items[1].rows;
+      assert.deepEqual(await actualRow("desktop"), [
+        ["Thực hiện", "79,5 tỷ đồng"],
+        ["Đạt kế hoạch", "98,3%"],
+      ]);
+      await page.selectOption("#amountDigits", "0");
+      await page.selectOption("#percentDigits", "2");
+      await settle(page);
+      for (const which of ["desktop", "phone"]) {
+        assert.deepEqual(await actualRow(which), [
+          ["Thực hiện", "80 tỷ đồng"],
+          ["Đạt kế hoạch", "98,27%"],
+        ]);
+      }
+      const element = await page.inputValue("#code");
+      assert.match(
+        element.split("\n")[1],
+        /^<khuyencong-chart kind="plan-actual" percent-digits="2" amount-digits="0">$/,
+      );
+      await page.check('input[name="form"][value="plain"]');
+      assert.match(
+        (await page.inputValue("#code")).split("\n")[1],
+        /^<div data-khuyencong data-kind="plan-actual" data-percent-digits="2" data-amount-digits="0">$/,
+      );
+      // Back to the default: the attribute goes.
+      await page.selectOption("#percentDigits", "");
+      await settle(page);
+      await page.check('input[name="form"][value="element"]');
+      assert.match(
+        (await page.inputValue("#code")).split("\n")[1],
+        /^<khuyencong-chart kind="plan-actual" amount-digits="0">$/,
+      );
+      assert.deepEqual((await actualRow("desktop"))[1], ["Đạt kế hoạch", "98,3%"]);
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("without JavaScript the pasted snippet shows the figures as a table", async () => {
     const { context, page } = await openEditor();
     let noJs;

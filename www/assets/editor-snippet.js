@@ -158,7 +158,17 @@ export function fallbackTable(analysis, { title, source, kind, by } = {}) {
 }
 
 /** The chart options that go into a snippet, in a fixed order, defaults left out. */
-export function snippetOptions({ kind, by, sort, locale, theme, height } = {}) {
+export function snippetOptions({
+  kind,
+  by,
+  sort,
+  locale,
+  theme,
+  height,
+  percentDigits,
+  ratioDigits,
+  amountDigits,
+} = {}) {
   const out = [["kind", kind || "sources"]];
   if (by) out.push(["by", by]);
   if (sort) out.push(["sort", sort]);
@@ -167,6 +177,10 @@ export function snippetOptions({ kind, by, sort, locale, theme, height } = {}) {
   if (height !== undefined && height !== null && String(height).trim() !== "") {
     out.push(["height", String(height).trim()]);
   }
+  // In the order toEmbedCode() writes them.
+  if (Number.isInteger(percentDigits)) out.push(["percent-digits", String(percentDigits)]);
+  if (Number.isInteger(ratioDigits)) out.push(["ratio-digits", String(ratioDigits)]);
+  if (Number.isInteger(amountDigits)) out.push(["amount-digits", String(amountDigits)]);
   return out;
 }
 

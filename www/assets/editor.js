@@ -70,7 +70,8 @@ const EXAMPLE = {
 };
 
 const META_FIELDS = ["title", "subtitle", "source", "unit"];
-const OPTION_FIELDS = ["kind", "by", "sort", "locale", "theme", "height"];
+const DIGIT_FIELDS = ["amountDigits", "percentDigits", "ratioDigits"];
+const OPTION_FIELDS = ["kind", "by", "sort", "locale", "theme", "height", ...DIGIT_FIELDS];
 /** Kinds whose dimension can be chosen with `by`. */
 const CHOOSABLE = ["plan-actual", "regions", "leverage", "categories"];
 /** Top-level members of the data, in the order the schema lists them. */
@@ -171,6 +172,9 @@ function chartOptions() {
     locale: $("locale").value,
     theme: $("theme").value,
     height: height === "" ? undefined : /^\d+(\.\d+)?$/.test(height) ? Number(height) : height,
+    ...Object.fromEntries(
+      DIGIT_FIELDS.map((id) => [id, $(id).value === "" ? undefined : Number($(id).value)]),
+    ),
   };
 }
 
@@ -1235,7 +1239,7 @@ function wire() {
     syncKindHelp();
     schedule(0);
   });
-  for (const id of ["by", "sort", "locale", "theme"])
+  for (const id of ["by", "sort", "locale", "theme", ...DIGIT_FIELDS])
     $(id).addEventListener("change", () => schedule(0));
   for (const id of ["pkg", "embedPage"]) $(id).addEventListener("input", () => renderOutput());
   $("dataUrl").addEventListener("input", () => {
