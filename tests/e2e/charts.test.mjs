@@ -8,7 +8,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import {
+  STRICT_CSP,
+  countLive,
+  cspViolations,
+  launchChromium,
+  repoPath,
+  watchPage,
+} from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
 const GALLERY = "charts.html";
@@ -530,57 +537,7 @@ describe("destroy()", () => {
   test("removes every node, listener and observer it made, and is idempotent", async () => {
     const { context, page, seen } = await open();
     try {
-      // Counts live listeners (add minus matching remove) and observed ResizeObservers.
-      await page.addInitScript(() => {
-        const live = [];
-        const key = (target, type, listener, options) => {
-          const capture =
-            typeof options === "boolean" ? options : Boolean(options && options.capture);
-          return live.findIndex(
-            (e) =>
-              e.target === target &&
-              e.type === type &&
-              e.listener === listener &&
-              e.capture === capture,
-          );
-        };
-        const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
-        EventTarget.prototype.addEventListener = function (type, listener, options) {
-          if (listener && key(this, type, listener, options) < 0) {
-            const capture =
-              typeof options === "boolean" ? options : Boolean(options && options.capture);
-            live.push({
-              target: this,
-              type,
-              listener,
-              capture,
-              name: `${this.constructor.name}.${type}`,
-            });
-          }
-          return add.call(this, type, listener, options);
-        };
-        EventTarget.prototype.removeEventListener = function (type, listener, options) {
-          const i = key(this, type, listener, options);
-          if (i >= 0) live.splice(i, 1);
-          return remove.call(this, type, listener, options);
-        };
-        let observing = 0;
-        const Base = window.ResizeObserver;
-        window.ResizeObserver = class extends Base {
-          #targets = 0;
-          observe(target, options) {
-            this.#targets++;
-            observing++;
-            return super.observe(target, options);
-          }
-          disconnect() {
-            observing -= this.#targets;
-            this.#targets = 0;
-            return super.disconnect();
-          }
-        };
-        window.__live = () => ({ listeners: live.map((e) => e.name).sort(), observing });
-      });
+      await page.addInitScript(countLive);
       await page.goto(`${site.url}${BLANK}`);
       const result = await page.evaluate(async () => {
         const kc = await import("/pkg/index.js");
@@ -635,7 +592,7 @@ describe("destroy()", () => {
           result.during.listeners.includes("Document.keydown"),
       );
       assert.ok(result.during.listeners.includes("MediaQueryList.change"));
-      assert.equal(result.during.observing, 1);
+      assert.equal(result.during.resizeObservers, 1);
       assert.equal(result.nodes, 0, "no node left in the element");
       assert.equal(result.canvas, null);
       assert.deepEqual(result.afterDestroy, result.before, "no listener or observer left");

@@ -10,7 +10,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import {
+  STRICT_CSP,
+  countLive,
+  cspViolations,
+  launchChromium,
+  repoPath,
+  watchPage,
+} from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
 const DAK_LAK = JSON.parse(readFileSync(repoPath("www", "data", "dak-lak-2020.json"), "utf8"));
@@ -124,65 +131,6 @@ async function assertDraws(page, selector) {
 
 const dataFetches = (seen, file) => seen.requests.filter((u) => u.endsWith(`/data/${file}`)).length;
 
-// Counts live event listeners (add minus matching remove), observed ResizeObservers and
-// MutationObservers. Runs in the page before its scripts; read with window.__live().
-function countLive() {
-  const live = [];
-  const captureOf = (options) =>
-    typeof options === "boolean" ? options : Boolean(options && options.capture);
-  const find = (target, type, listener, options) =>
-    live.findIndex(
-      (e) =>
-        e.target === target &&
-        e.type === type &&
-        e.listener === listener &&
-        e.capture === captureOf(options),
-    );
-  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
-  EventTarget.prototype.addEventListener = function (type, listener, options) {
-    if (listener && find(this, type, listener, options) < 0) {
-      const once = Boolean(options && options.once);
-      live.push({
-        target: this,
-        type,
-        listener,
-        capture: captureOf(options),
-        name: `${this.constructor.name}.${type}${once ? " (once)" : ""}`,
-      });
-    }
-    return add.call(this, type, listener, options);
-  };
-  EventTarget.prototype.removeEventListener = function (type, listener, options) {
-    const i = find(this, type, listener, options);
-    if (i >= 0) live.splice(i, 1);
-    return remove.call(this, type, listener, options);
-  };
-  const counting = (Base, counter) =>
-    class extends Base {
-      #targets = 0;
-      observe(...args) {
-        if (this.#targets++ === 0) counter.n++;
-        return super.observe(...args);
-      }
-      disconnect() {
-        if (this.#targets > 0) counter.n--;
-        this.#targets = 0;
-        return super.disconnect();
-      }
-    };
-  const resize = { n: 0 };
-  const mutation = { n: 0 };
-  window.ResizeObserver = counting(window.ResizeObserver, resize);
-  window.MutationObserver = counting(window.MutationObserver, mutation);
-  window.__live = () => ({
-    listeners: live
-      .filter((e) => !e.name.endsWith("(once)"))
-      .map((e) => e.name)
-      .sort(),
-    resizeObservers: resize.n,
-    mutationObservers: mutation.n,
-  });
-}
 
 const nextFrames = (page) =>
   page.evaluate(

@@ -65,3 +65,80 @@ export async function watchPage(page) {
 
 /** The CSP violations recorded in the page's current document. */
 export const cspViolations = (page) => page.evaluate(() => window.__cspViolations);
+
+/**
+ * An init script (page.addInitScript / context.addInitScript) that counts what a page keeps
+ * alive: event listeners (added minus the matching removes; `once` ones left out), and
+ * ResizeObservers and MutationObservers observing something. Read it with `window.__live()`:
+ * `{ listeners: ["Window.resize", …] (sorted), count, byType: { "Window.resize": 1, … },
+ * once: [the `once` listeners not yet fired, sorted], resizeObservers, mutationObservers }`.
+ */
+export function countLive() {
+  const live = [];
+  const captureOf = (options) =>
+    typeof options === "boolean" ? options : Boolean(options && options.capture);
+  const find = (target, type, listener, options) =>
+    live.findIndex(
+      (e) =>
+        e.target === target &&
+        e.type === type &&
+        e.listener === listener &&
+        e.capture === captureOf(options),
+    );
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (listener && find(this, type, listener, options) < 0) {
+      const once = Boolean(options && options.once);
+      live.push({
+        target: this,
+        type,
+        listener,
+        capture: captureOf(options),
+        once,
+        name: `${this.constructor.name}.${type}`,
+      });
+    }
+    return add.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, listener, options) {
+    const i = find(this, type, listener, options);
+    if (i >= 0) live.splice(i, 1);
+    return remove.call(this, type, listener, options);
+  };
+  const counting = (Base, counter) =>
+    class extends Base {
+      #targets = 0;
+      observe(...args) {
+        if (this.#targets++ === 0) counter.n++;
+        return super.observe(...args);
+      }
+      disconnect() {
+        if (this.#targets > 0) counter.n--;
+        this.#targets = 0;
+        return super.disconnect();
+      }
+    };
+  const resize = { n: 0 };
+  const mutation = { n: 0 };
+  window.ResizeObserver = counting(window.ResizeObserver, resize);
+  window.MutationObserver = counting(window.MutationObserver, mutation);
+  window.__live = () => {
+    const listeners = live
+      .filter((e) => !e.once)
+      .map((e) => e.name)
+      .sort();
+    const byType = {};
+    for (const name of listeners) byType[name] = (byType[name] ?? 0) + 1;
+    return {
+      listeners,
+      count: listeners.length,
+      once: live
+        .filter((e) => e.once)
+        .map((e) => e.name)
+        .sort(),
+      byType,
+      resizeObservers: resize.n,
+      mutationObservers: mutation.n,
+    };
+  };
+}

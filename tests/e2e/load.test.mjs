@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../scripts/serve.mjs";
-import { launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import { countLive, launchChromium, repoPath, watchPage } from "./helpers.mjs";
 
 const BLANK = "__test__/blank.html";
 const DATA = ["phia-bac-2022", "dak-lak-2020", "cao-bang-2021-2025", "binh-dinh-2021", "dia-phuong-cong-bo", "63-tinh-minh-hoa"];
@@ -52,58 +52,6 @@ after(async () => {
   await writeFile(repoPath("target", "reliability", "load.json"), `${JSON.stringify(report, null, 2)}\n`);
 });
 
-// Counts live event listeners (add minus matching remove) and observed ResizeObservers,
-// MutationObservers and matchMedia lists with listeners. Runs before the page's scripts.
-function countLive() {
-  const live = [];
-  const captureOf = (o) => (typeof o === "boolean" ? o : Boolean(o && o.capture));
-  const find = (target, type, listener, options) =>
-    live.findIndex((e) => e.target === target && e.type === type && e.listener === listener && e.capture === captureOf(options));
-  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
-  EventTarget.prototype.addEventListener = function (type, listener, options) {
-    if (listener && find(this, type, listener, options) < 0) {
-      const once = Boolean(options && options.once);
-      live.push({ target: this, type, listener, capture: captureOf(options), once });
-    }
-    return add.call(this, type, listener, options);
-  };
-  EventTarget.prototype.removeEventListener = function (type, listener, options) {
-    const i = find(this, type, listener, options);
-    if (i >= 0) live.splice(i, 1);
-    return remove.call(this, type, listener, options);
-  };
-  const counting = (Base, counter) =>
-    class extends Base {
-      #targets = 0;
-      observe(...args) {
-        if (this.#targets++ === 0) counter.n++;
-        return super.observe(...args);
-      }
-      disconnect() {
-        if (this.#targets > 0) counter.n--;
-        this.#targets = 0;
-        return super.disconnect();
-      }
-    };
-  const resize = { n: 0 };
-  const mutation = { n: 0 };
-  window.ResizeObserver = counting(window.ResizeObserver, resize);
-  window.MutationObserver = counting(window.MutationObserver, mutation);
-  window.__live = () => ({
-    listeners: live.filter((e) => !e.once).length,
-    byType: Object.fromEntries(
-      Object.entries(
-        live.filter((e) => !e.once).reduce((acc, e) => {
-          const name = `${e.target.constructor.name}.${e.type}`;
-          acc[name] = (acc[name] ?? 0) + 1;
-          return acc;
-        }, {}),
-      ).sort(),
-    ),
-    resizeObservers: resize.n,
-    mutationObservers: mutation.n,
-  });
-}
 
 async function openBlank(contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...contextOptions });
@@ -148,7 +96,7 @@ async function measure(page, cdp) {
     domNodes: m.Nodes,
     elements: inPage.elements,
     jsEventListeners: m.JSEventListeners,
-    liveListeners: inPage.live.listeners,
+    liveListeners: inPage.live.count,
     resizeObservers: inPage.live.resizeObservers,
     mutationObservers: inPage.live.mutationObservers,
     byType: inPage.live.byType,
