@@ -15,22 +15,9 @@
 // (enough calls per sample to last ≥ 25 ms), after warm-up calls.
 import { analyze, ready } from "/www/pkg/index.js";
 import Decimal from "/node_modules/decimal.js/decimal.mjs";
+import { prng } from "./prng.js";
 
 // ---- the data ------------------------------------------------------------------------------------
-
-/** mulberry32: the same numbers on every machine. */
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, pick: (list) => list[int(0, list.length - 1)] };
-}
 
 const CATEGORIES = [
   "Máy móc thiết bị tiên tiến",

@@ -113,10 +113,14 @@ struct Ordered {
 }
 
 impl Ordered {
-    fn add(&mut self, key: &Rc<str>, m: &Measures) -> std::result::Result<(), ()> {
-        if self.recent.is_empty() {
-            self.recent.resize(RECENT, (0, 0));
+    fn new() -> Self {
+        Ordered {
+            recent: vec![(0, 0); RECENT],
+            ..Ordered::default()
         }
+    }
+
+    fn add(&mut self, key: &Rc<str>, m: &Measures) -> std::result::Result<(), ()> {
         let address = Rc::as_ptr(key).cast::<u8>() as usize;
         let slot = (address >> 3) % RECENT;
         let i = match self.recent.get(slot) {
@@ -194,8 +198,8 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
     let mut total = Sums::default();
     let mut by_source = vec![Sums::default(); data.sources.len()];
     let mut used = vec![false; data.sources.len()];
-    let mut regions = Ordered::default();
-    let mut categories = Ordered::default();
+    let mut regions = Ordered::new();
+    let mut categories = Ordered::new();
     let mut years: BTreeMap<i64, Sums> = BTreeMap::new();
     // Whether every record carrying a measure also names its source.
     let mut all_sourced = [true; 4];

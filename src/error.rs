@@ -531,7 +531,7 @@ impl Error {
 }
 
 /// The text for `locale` of a pair written `[vi, en]`.
-pub(crate) fn pick(locale: Locale, [vi, en]: [&str; 2]) -> &str {
+fn pick(locale: Locale, [vi, en]: [&str; 2]) -> &str {
     match locale {
         Locale::Vi => vi,
         Locale::En => en,
@@ -539,7 +539,7 @@ pub(crate) fn pick(locale: Locale, [vi, en]: [&str; 2]) -> &str {
 }
 
 /// `template` with each `{}` replaced by the next of `args` (in order; a missing one by "").
-pub(crate) fn fill(template: &str, args: &[&str]) -> String {
+fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut args = args.iter();
     let bytes = template.as_bytes();

@@ -651,14 +651,18 @@ fn slot_of(s: &str) -> usize {
 }
 
 impl Labels {
+    fn new() -> Self {
+        Labels {
+            recent: vec![0; RECENT],
+            ..Labels::default()
+        }
+    }
+
     fn get(&mut self, v: &Value<'_>, path: &str) -> Result<Rc<str>> {
         let written = match v {
             Value::String(s) => s.as_ref(),
             _ => "",
         };
-        if self.recent.is_empty() {
-            self.recent.resize(RECENT, 0);
-        }
         let slot = slot_of(written);
         let cached = self.recent.get(slot).copied().unwrap_or(0);
         let i = match self.written.get(cached.wrapping_sub(1)) {
@@ -817,7 +821,7 @@ pub fn parse_data(v: &Value) -> Result<FundingData> {
     }
     let mut warnings = Vec::new();
     let mut records = Vec::with_capacity(items.len());
-    let mut labels = Labels::default();
+    let mut labels = Labels::new();
     for (i, item) in items.iter().enumerate() {
         let first_warning = warnings.len();
         let record =

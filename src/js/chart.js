@@ -186,6 +186,13 @@ const VISUALLY_HIDDEN = {
 
 let serial = 0;
 
+/** The embed attributes that set the digit options (embed.js reads them, toEmbedCode writes them). */
+export const DIGIT_ATTRIBUTES = [
+  ["percent-digits", "percentDigits"],
+  ["ratio-digits", "ratioDigits"],
+  ["amount-digits", "amountDigits"],
+];
+
 /**
  * Draws a chart of `data` inside `element` and makes it explorable with mouse, touch and
  * keyboard. `data` is an object, its JSON text, or the URL of a JSON file (fetched, same-origin
@@ -432,11 +439,7 @@ class ChartHandle {
     if (o.height !== undefined) attrs.push(["height", String(o.height).trim()]);
     if (o.allowCrossOrigin === true) attrs.push(["allow-cross-origin", null]);
     if (o.menu === "none") attrs.push(["menu", "none"]);
-    for (const [name, key] of [
-      ["percent-digits", "percentDigits"],
-      ["ratio-digits", "ratioDigits"],
-      ["amount-digits", "amountDigits"],
-    ]) {
+    for (const [name, key] of DIGIT_ATTRIBUTES) {
       // null is "absent" to the options, as in the element's attributes.
       if (o[key] !== undefined && o[key] !== null) attrs.push([name, String(o[key])]);
     }

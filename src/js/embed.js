@@ -33,7 +33,7 @@
 // (view(), setOptions(), …) or null; the element's data-kc-state is "loading", "ready" or
 // "error"; it fires "khuyencong-chart:ready" (detail.chart) and "khuyencong-chart:error"
 // (detail.error), both bubbling, after each drawing or failure.
-import { mount } from "./chart.js";
+import { DIGIT_ATTRIBUTES, mount } from "./chart.js";
 import { KhuyenCongError, localeOf, ready } from "./core.js";
 
 const TAG = "khuyencong-chart";
@@ -48,16 +48,9 @@ const ATTRIBUTES = [
   "sort",
   "menu",
   "allow-cross-origin",
-  "percent-digits",
-  "ratio-digits",
-  "amount-digits",
+  ...DIGIT_ATTRIBUTES.map(([name]) => name),
 ];
-/** Attributes that set how many digits figures show, and the options they set. */
-const DIGITS = [
-  ["percent-digits", "percentDigits"],
-  ["ratio-digits", "ratioDigits"],
-  ["amount-digits", "amountDigits"],
-];
+
 const HEIGHT_MESSAGE = "khuyencong-chart:height";
 const FRAME_SELECTOR = "iframe[data-khuyencong-frame]";
 /** Past this a posted height is not a chart's (a runaway loop, a page posting nonsense). */
@@ -396,7 +389,7 @@ class Embed {
       options.height = /^\d+(\.\d+)?$/.test(height) ? Number(height) : height;
     // percent-digits="2" is the number 2; anything else goes on as written, for the validator
     // to refuse by name.
-    for (const [name, key] of DIGITS) {
+    for (const [name, key] of DIGIT_ATTRIBUTES) {
       const value = this.#attr(name);
       options[key] = value !== undefined && /^\d{1,2}$/.test(value) ? Number(value) : value;
     }

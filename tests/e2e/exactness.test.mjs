@@ -22,6 +22,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { before, test } from "node:test";
 import Decimal from "decimal.js";
+import { prng } from "../../bench/prng.js";
 import { repoPath } from "./helpers.mjs";
 
 const D = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
@@ -39,26 +40,7 @@ before(async () => {
   await kc.ready(readFileSync(repoPath("www", "pkg", "khuyencong_charts_bg.wasm")));
 });
 
-// ---- seeded randomness ---------------------------------------------------------------------------
-
-/** mulberry32: small, fast, good enough for test data, and the same on every machine. */
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  return {
-    next,
-    int,
-    chance: (p) => next() < p,
-    pick: (list) => list[int(0, list.length - 1)],
-  };
-}
+// ---- data ---------------------------------------------------------------------------------------
 
 const REGIONS = [
   "Hà Giang",
