@@ -23,6 +23,11 @@ WASM_TARGET := wasm32-unknown-unknown
 NIGHTLY := nightly-2026-05-20
 SIZE_TARGET_DIR := target/size
 RELEASE_WASM := $(SIZE_TARGET_DIR)/$(WASM_TARGET)/release/khuyencong_charts.wasm
+# The fast build (Cargo.toml's [profile.fast]): this crate at opt-level 2, for bulk analysis.
+FAST_WASM := $(SIZE_TARGET_DIR)/$(WASM_TARGET)/fast/khuyencong_charts.wasm
+NIGHTLY_BUILD := RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) build \
+  --target $(WASM_TARGET) --lib --target-dir $(SIZE_TARGET_DIR) \
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 PORT ?= 8080
 
 .PHONY: all deps deps-rust deps-browser deps-node package www-pkg demo test fmt lint fuzz \
@@ -63,14 +68,19 @@ deps-node:
 # The publishable npm package: release wasm, wasm-bindgen glue, wasm-opt -Oz, short import
 # names, hand-written entry point and types.
 package: deps-rust deps-node
-	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo +$(NIGHTLY) build --release \
-	  --target $(WASM_TARGET) --lib --target-dir $(SIZE_TARGET_DIR) \
-	  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
-	rm -rf pkg && mkdir -p pkg
+	$(NIGHTLY_BUILD) --release
+	$(NIGHTLY_BUILD) --profile fast
+	rm -rf pkg $(SIZE_TARGET_DIR)/fast-bindgen && mkdir -p pkg
 	wasm-bindgen --target web --out-dir pkg --out-name khuyencong_charts --no-typescript $(RELEASE_WASM)
+	wasm-bindgen --target web --out-dir $(SIZE_TARGET_DIR)/fast-bindgen --out-name khuyencong_charts --no-typescript $(FAST_WASM)
+	@# Both builds are the same code, so one glue serves both; stop if it ever differs.
+	cmp pkg/khuyencong_charts.js $(SIZE_TARGET_DIR)/fast-bindgen/khuyencong_charts.js
 	$(WASM_OPT) $(WASM_OPT_FLAGS) pkg/khuyencong_charts_bg.wasm -o pkg/khuyencong_charts_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(SIZE_TARGET_DIR)/fast-bindgen/khuyencong_charts_bg.wasm -o pkg/khuyencong_charts_fast_bg.wasm
 	@# wasm-bindgen's import names carry 16-hex-digit hashes that do not compress (~1 KB gzip).
-	node scripts/short-imports.mjs pkg/khuyencong_charts_bg.wasm pkg/khuyencong_charts.js
+	node scripts/short-imports.mjs pkg/khuyencong_charts_bg.wasm pkg/khuyencong_charts.js pkg/khuyencong_charts_fast_bg.wasm
+	@# Long strings (analyze()'s JSON text) into the module in 64 K-character pieces: faster.
+	node scripts/fast-strings.mjs pkg/khuyencong_charts.js
 	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
 	@# The iframe way travels with the package: www/embed.html and its script and style, next to
 	@# embed.js (the site's copy loads them from assets/ and ../pkg/).
@@ -82,7 +92,7 @@ package: deps-rust deps-node
 	@# minified (the npm entry points stay readable ESM for the developer's own bundler).
 	$(ESBUILD) pkg/embed.js --bundle --format=esm --minify --target=es2022 --legal-comments=none \
 	  --allow-overwrite --log-level=warning --outfile=pkg/embed.js
-	@ls -l pkg/*.wasm | awk '{print "wasm: " $$5 " bytes"}'; gzip -9c pkg/khuyencong_charts_bg.wasm | wc -c | awk '{print "wasm gzip: " $$1 " bytes"}'
+	@ls -l pkg/*.wasm | awk '{print $$9 ": " $$5 " bytes"}'; gzip -9c pkg/khuyencong_charts_bg.wasm | wc -c | awk '{print "wasm gzip: " $$1 " bytes"}'
 
 # The demo site uses the package exactly as an editor would: a copied folder.
 www-pkg: package
@@ -126,9 +136,10 @@ test-npm: deps package
 # What a reader downloads for one embedded chart (embed.js and what it loads, the wasm), gzip -9,
 # against a fixed ceiling: sizes are deterministic, so any growth fails here. Issue #8's budget
 # is 0.85 x Chart.js 4's chart.umd.min.js (60,440 B gzipped); we are not there yet (see
-# BENCHMARKS.md), so the ceiling is today's size (123,385 B) plus about a hundred bytes, lowered as
-# the size comes down.
-SIZE_MAX_GZIP ?= 123500
+# BENCHMARKS.md), so the ceiling is today's size (123,807 B) plus about a hundred bytes, lowered as
+# the size comes down. (Raised once, by 422 B, for the analysis's running sums and the glue's
+# piecewise string encoding: 100 000 records 213 -> 193 ms in the main build.)
+SIZE_MAX_GZIP ?= 123900
 test-size: deps package
 	node scripts/check-size.mjs --max-bytes $(SIZE_MAX_GZIP)
 

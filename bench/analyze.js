@@ -13,9 +13,14 @@
 // window.bench.check(n): both results for n records, compared field by field; throws on the
 // first difference. window.bench.time(n, samples): per sample, milliseconds per call of each
 // (enough calls per sample to last ≥ 25 ms), after warm-up calls.
-import { analyze, ready } from "/www/pkg/index.js";
 import Decimal from "/node_modules/decimal.js/decimal.mjs";
 import { prng } from "./prng.js";
+
+// ?build=fast: the fast build (khuyencong-charts/fast, www/pkg/fast.js); otherwise the main entry
+// point, with the wasm every embed loads.
+const BUILD = new URLSearchParams(location.search).get("build") === "fast" ? "fast" : "default";
+const { analyze, ready } = await import(BUILD === "fast" ? "/www/pkg/fast.js" : "/www/pkg/index.js");
+await ready();
 
 // ---- the data ------------------------------------------------------------------------------------
 
@@ -232,5 +237,4 @@ async function time(n, samples, minMs = 25) {
   return out;
 }
 
-await ready();
-window.bench = { check, time, ready: true };
+window.bench = { check, time, build: BUILD, ready: true };

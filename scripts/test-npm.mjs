@@ -193,6 +193,7 @@ await writeFile(
       paths: {
         "khuyencong-charts": [path.join(snapshot, "index.d.ts")],
         "khuyencong-charts/embed": [path.join(snapshot, "embed.d.ts")],
+        "khuyencong-charts/fast": [path.join(snapshot, "fast.d.ts")],
       },
     },
     files: [path.join(REPO, "tests", "types", "usage.ts")],

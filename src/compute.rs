@@ -72,28 +72,40 @@ pub struct Analysis {
 
 /// Running sums of one group.
 #[derive(Default, Clone, Copy)]
-struct Sums(Measures);
+struct Sums {
+    plan: exact::Running,
+    actual: exact::Running,
+    counterpart: exact::Running,
+    projects: Option<u64>,
+}
 
 impl Sums {
     /// Adds a record's measures; `Err(())` on an overflow (the caller names the record: its
     /// path is written only then, not for each of 100 000 records).
     fn add(&mut self, m: &Measures) -> std::result::Result<(), ()> {
-        fn add_opt(acc: &mut Option<Decimal>, v: Option<Decimal>) -> std::result::Result<(), ()> {
-            if let Some(v) = v {
-                *acc = Some(match *acc {
-                    Some(a) => exact::sum(a, v).ok_or(())?,
-                    None => v,
-                });
+        fn add_opt(acc: &mut exact::Running, v: Option<Decimal>) -> std::result::Result<(), ()> {
+            match v {
+                Some(v) => acc.add(v).ok_or(()),
+                None => Ok(()),
             }
-            Ok(())
         }
-        add_opt(&mut self.0.plan, m.plan)?;
-        add_opt(&mut self.0.actual, m.actual)?;
-        add_opt(&mut self.0.counterpart, m.counterpart)?;
+        add_opt(&mut self.plan, m.plan)?;
+        add_opt(&mut self.actual, m.actual)?;
+        add_opt(&mut self.counterpart, m.counterpart)?;
         if let Some(p) = m.projects {
-            self.0.projects = Some(self.0.projects.unwrap_or(0).checked_add(p).ok_or(())?);
+            self.projects = Some(self.projects.unwrap_or(0).checked_add(p).ok_or(())?);
         }
         Ok(())
+    }
+
+    /// The sums as measures.
+    fn measures(&self) -> Measures {
+        Measures {
+            plan: self.plan.value(),
+            actual: self.actual.value(),
+            counterpart: self.counterpart.value(),
+            projects: self.projects,
+        }
     }
 }
 
@@ -237,7 +249,7 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
     }
 
     let mut warnings = data.warnings.clone();
-    let mut totals = total.0;
+    let mut totals = total.measures();
     if let Some(rep) = &data.reported {
         let pairs = [
             (Measure::Plan, rep.plan, totals.plan, "reported.plan"),
@@ -287,7 +299,13 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
         items
             .into_iter()
             .map(|(key, label, sums)| Group {
-                figure: figure(sums.0, total_actual, false, options, &mut overflowed),
+                figure: figure(
+                    sums.measures(),
+                    total_actual,
+                    false,
+                    options,
+                    &mut overflowed,
+                ),
                 key,
                 label,
             })
@@ -416,7 +434,7 @@ pub fn cross_by_source(data: &FundingData, dim: Dim) -> Result<Vec<CrossRow>> {
         .zip(sums)
         .map(|(key, cols)| CrossRow {
             key,
-            by_source: cols.into_iter().map(|s| s.0).collect(),
+            by_source: cols.into_iter().map(|s| s.measures()).collect(),
         })
         .collect();
     if dim == Dim::Year {

@@ -434,17 +434,7 @@ pub fn add(a: Decimal, b: Decimal, path: &str) -> Result<Decimal> {
 pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
     if !a.is_zero() && !b.is_zero() {
         if let (Ok(ma), Ok(mb)) = (i64::try_from(a.mantissa()), i64::try_from(b.mantissa())) {
-            let (sa, sb) = (a.scale(), b.scale());
-            let aligned = if sa >= sb {
-                scaled(mb, sa - sb)
-                    .and_then(|mb| ma.checked_add(mb))
-                    .map(|m| (m, sa))
-            } else {
-                scaled(ma, sb - sa)
-                    .and_then(|ma| ma.checked_add(mb))
-                    .map(|m| (m, sb))
-            };
-            if let Some((m, scale)) = aligned {
+            if let Some((m, scale)) = aligned_add(ma, a.scale(), mb, b.scale()) {
                 if let Ok(d) = Decimal::try_new(m, scale) {
                     return Some(d);
                 }
@@ -459,6 +449,71 @@ pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
         return None;
     }
     Some(sum)
+}
+
+/// A running exact sum, for the analysis's loop over records: what a chain of [`sum`] calls
+/// gives (value and scale), kept as an i64 mantissa and a scale while it fits. Each add then
+/// unpacks only the record's amount and packs nothing; the total is made a `Decimal` once, by
+/// [`Running::value`]. Every case the 64-bit path does not cover (a zero on either side, a
+/// mantissa past 64 bits, an overflow) is handed to [`sum`] itself, so the two cannot differ
+/// (tested against it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Running {
+    /// Nothing added yet.
+    #[default]
+    Empty,
+    /// `mantissa × 10^-scale`.
+    Small(i64, u32),
+    /// Past 64 bits.
+    Big(Decimal),
+}
+
+impl Running {
+    /// Adds `v`; `None` when the sum does not fit a `Decimal` exactly (as [`sum`]).
+    pub fn add(&mut self, v: Decimal) -> Option<()> {
+        if let Running::Small(m, s) = *self {
+            if m != 0 && !v.is_zero() {
+                if let Ok(vm) = i64::try_from(v.mantissa()) {
+                    if let Some((x, scale)) = aligned_add(m, s, vm, v.scale()) {
+                        *self = Running::Small(x, scale);
+                        return Some(());
+                    }
+                }
+            }
+        }
+        let total = match self.value() {
+            None => v,
+            Some(a) => sum(a, v)?,
+        };
+        *self = match i64::try_from(total.mantissa()) {
+            Ok(m) => Running::Small(m, total.scale()),
+            Err(_) => Running::Big(total),
+        };
+        Some(())
+    }
+
+    /// The sum so far; `None` before the first add.
+    pub fn value(self) -> Option<Decimal> {
+        match self {
+            Running::Empty => None,
+            // Scales come from Decimals (≤ 28), so this cannot fail.
+            Running::Small(m, s) => Decimal::try_new(m, s).ok(),
+            Running::Big(d) => Some(d),
+        }
+    }
+}
+
+/// `ma × 10^-sa + mb × 10^-sb` at the larger scale, if every step fits in an i64.
+fn aligned_add(ma: i64, sa: u32, mb: i64, sb: u32) -> Option<(i64, u32)> {
+    if sa >= sb {
+        scaled(mb, sa - sb)
+            .and_then(|mb| ma.checked_add(mb))
+            .map(|m| (m, sa))
+    } else {
+        scaled(ma, sb - sa)
+            .and_then(|ma| ma.checked_add(mb))
+            .map(|m| (m, sb))
+    }
 }
 
 /// `m × 10^e` if it fits in an i64. Compared against a bound first: `checked_mul` on i64 is a
@@ -932,16 +987,74 @@ mod tests {
         }
     }
 
-    #[test]
-    fn sum_fast_path_equals_rust_decimal() {
-        // xorshift64: the same pairs on every run.
-        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = || {
+    /// xorshift64: a deterministic stream of pseudo-random u64s.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             state
-        };
+        }
+    }
+
+    #[test]
+    fn running_equals_a_chain_of_sums() {
+        // The same amounts on every run; runs of 1–60 adds, zeros and scales 0–28 mixed in,
+        // some mantissas past 64 bits, so every path of `Running::add` is taken.
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
+        let (mut small, mut big, mut failed) = (0, 0, 0);
+        for _ in 0..20_000 {
+            let len = next() % 60 + 1;
+            let mut running = Running::default();
+            let mut chain: Option<Decimal> = None;
+            let mut ok = true;
+            for _ in 0..len {
+                let r = next();
+                let m = match r % 10 {
+                    0 => 0,
+                    1 => i128::from(next()) * i128::from(u32::MAX),
+                    2 => i128::from(next() >> 1),
+                    _ => i128::from(next() % 100_000_000),
+                };
+                let scale = match (r >> 8) % 8 {
+                    0 => ((r >> 16) % 29) as u32,
+                    k => (k as u32) - 1,
+                };
+                let Ok(v) = Decimal::try_from_i128_with_scale(m, scale) else {
+                    continue;
+                };
+                let want = match chain {
+                    None => Some(v),
+                    Some(a) => sum(a, v),
+                };
+                let got = running.add(v);
+                assert_eq!(got.is_some(), want.is_some(), "{chain:?} + {v}");
+                let Some(want) = want else {
+                    ok = false;
+                    break;
+                };
+                chain = Some(want);
+                let value = running.value().unwrap();
+                assert_eq!(value, want);
+                assert_eq!(value.scale(), want.scale(), "scale of {want}");
+                match running {
+                    Running::Small(..) => small += 1,
+                    Running::Big(_) => big += 1,
+                    Running::Empty => unreachable!(),
+                }
+            }
+            failed += usize::from(!ok);
+        }
+        assert!(
+            small > 50_000 && big > 10_000 && failed > 1_000,
+            "{small} {big} {failed}"
+        );
+    }
+
+    #[test]
+    fn sum_fast_path_equals_rust_decimal() {
+        // The same pairs on every run.
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         let mut checked = 0;
         for _ in 0..200_000 {
             let r = next();

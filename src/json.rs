@@ -73,18 +73,24 @@ pub fn parse(text: &str) -> Result<Value<'_>> {
     };
     p.skip_ws();
     if p.pos >= p.bytes.len() {
-        return Err(p.error(JsonReason::Empty));
+        return Err(*p.error(JsonReason::Empty));
     }
-    let value = p.value(0)?;
+    let value = p.value(0).map_err(|e| *e)?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
-        return Err(p.error(JsonReason::TrailingText));
+        return Err(*p.error(JsonReason::TrailingText));
     }
     Ok(value)
 }
 
-enum Seg<'a> {
-    Key(Cow<'a, str>),
+/// The parser's results: errors boxed, so that a `Result<Value>` is as small as a `Value` and
+/// returning one per value (800 000 for 100 000 records) moves 32 bytes, not 104.
+type PResult<T> = std::result::Result<T, Box<Error>>;
+
+/// A step of the path to where the parser is: a member (the position of its key's opening
+/// quote: the key is read again only to write an error's path) or an array index.
+enum Seg {
+    Key(usize),
     Index(usize),
 }
 
@@ -93,7 +99,7 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     /// Where we are, for duplicate-key and depth errors.
-    path: Vec<Seg<'a>>,
+    path: Vec<Seg>,
     /// The member count of the object read last.
     members_hint: usize,
 }
@@ -115,11 +121,18 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         for seg in &self.path {
             match seg {
-                Seg::Key(k) => {
+                Seg::Key(at) => {
                     if !out.is_empty() {
                         out.push('.');
                     }
-                    out.push_str(k);
+                    let mut key = Parser {
+                        src: self.src,
+                        bytes: self.bytes,
+                        pos: *at,
+                        path: Vec::new(),
+                        members_hint: 0,
+                    };
+                    out.push_str(&key.string().unwrap_or_default());
                 }
                 Seg::Index(i) => {
                     out.push('[');
@@ -132,30 +145,30 @@ impl<'a> Parser<'a> {
     }
 
     /// An `invalid_json` error at the current position.
-    fn error(&self, reason: JsonReason) -> Error {
+    fn error(&self, reason: JsonReason) -> Box<Error> {
         let pos = self.pos.min(self.src.len());
         let before = self.src.get(..pos).unwrap_or("");
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-        Error::new(
+        Box::new(Error::new(
             ErrorKind::InvalidJson {
                 line: u32::try_from(line).unwrap_or(u32::MAX),
                 column: u32::try_from(column).unwrap_or(u32::MAX),
                 reason,
             },
             self.path_string(),
-        )
+        ))
     }
 
-    fn unexpected(&self) -> Error {
+    fn unexpected(&self) -> Box<Error> {
         match self.src.get(self.pos..).and_then(|s| s.chars().next()) {
             Some(c) => self.error(JsonReason::UnexpectedChar(c)),
             None => self.error(JsonReason::UnexpectedEnd),
         }
     }
 
-    fn expect_literal(&mut self, lit: &str, value: Value<'a>) -> Result<Value<'a>> {
+    fn expect_literal(&mut self, lit: &str, value: Value<'a>) -> PResult<Value<'a>> {
         if self.src.get(self.pos..).is_some_and(|s| s.starts_with(lit)) {
             self.pos += lit.len();
             Ok(value)
@@ -164,7 +177,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value<'a>> {
+    fn value(&mut self, depth: usize) -> PResult<Value<'a>> {
         match self.peek() {
             None => Err(self.error(JsonReason::UnexpectedEnd)),
             Some(b'{') => self.object(depth + 1),
@@ -178,15 +191,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn check_depth(&self, depth: usize) -> Result<()> {
+    fn check_depth(&self, depth: usize) -> PResult<()> {
         if depth > limits::MAX_DEPTH {
-            Err(Error::new(ErrorKind::TooDeep, self.path_string()))
+            Err(Box::new(Error::new(ErrorKind::TooDeep, self.path_string())))
         } else {
             Ok(())
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value<'a>> {
+    fn object(&mut self, depth: usize) -> PResult<Value<'a>> {
         self.check_depth(depth)?;
         self.pos += 1; // '{'
         self.skip_ws();
@@ -202,6 +215,7 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.unexpected());
             }
+            let at = self.pos;
             let key = self.string()?;
             self.skip_ws();
             if self.peek() != Some(b':') {
@@ -209,21 +223,15 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.skip_ws();
-            self.path.push(Seg::Key(key));
-            if let Some(Seg::Key(k)) = self.path.last() {
-                let k: &str = k;
-                if members.iter().any(|(m, _)| same(m, k)) {
-                    return Err(Error::new(
-                        ErrorKind::DuplicateKey { key: clip(k) },
-                        self.path_string(),
-                    ));
-                }
+            self.path.push(Seg::Key(at));
+            if members.iter().any(|(m, _)| same(m, &key)) {
+                return Err(Box::new(Error::new(
+                    ErrorKind::DuplicateKey { key: clip(&key) },
+                    self.path_string(),
+                )));
             }
             let value = self.value(depth)?;
-            let key = match self.path.pop() {
-                Some(Seg::Key(k)) => k,
-                _ => Cow::Borrowed(""),
-            };
+            self.path.pop();
             members.push((key, value));
             self.skip_ws();
             match self.peek() {
@@ -238,7 +246,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value<'a>> {
+    fn array(&mut self, depth: usize) -> PResult<Value<'a>> {
         self.check_depth(depth)?;
         self.pos += 1; // '['
         let mut items = Vec::new();
@@ -265,7 +273,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn hex4(&mut self) -> Result<u32> {
+    fn hex4(&mut self) -> PResult<u32> {
         let digits = self
             .src
             .get(self.pos..self.pos + 4)
@@ -278,7 +286,7 @@ impl<'a> Parser<'a> {
         Ok(v)
     }
 
-    fn string(&mut self) -> Result<Cow<'a, str>> {
+    fn string(&mut self) -> PResult<Cow<'a, str>> {
         self.pos += 1; // opening quote
                        // Most strings have no escape: borrow them from the input.
         let start = self.pos;
@@ -363,7 +371,7 @@ impl<'a> Parser<'a> {
         self.pos - start
     }
 
-    fn number(&mut self) -> Result<Value<'a>> {
+    fn number(&mut self) -> PResult<Value<'a>> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;

@@ -76,8 +76,13 @@ export function isReady() {
  * await ready();
  */
 export function ready(wasm) {
+  return load(wasm === undefined ? located(new URL("./khuyencong_charts_bg.wasm", import.meta.url)) : wasm);
+}
+
+/** `ready()` with the module's source given (fast.js passes the fast build). Not public. */
+export function load(source) {
   if (!loading) {
-    loading = init({ module_or_path: wasm === undefined ? defaultWasm() : wasm }).then(
+    loading = init({ module_or_path: source }).then(
       () => {
         loaded = true;
       },
@@ -92,18 +97,20 @@ export function ready(wasm) {
   return loading;
 }
 
-// The wasm file next to this module. Bundlers recognise `new URL("…", import.meta.url)` and
-// copy the file (Vite's build, webpack 5, Parcel, Rollup with a URL plugin). Two hosts need help:
+// A wasm file next to this module (`new URL("./x.wasm", import.meta.url)`, written out where the
+// file is named: bundlers recognise that form and copy the file: Vite's build, webpack 5, Parcel,
+// Rollup with a URL plugin). Two hosts need help:
 // - Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ without their
 //   assets (vitejs/vite#8427), so the URL points at a file that is not there; the package's
 //   own folder is served, so load it from there.
 // - Node (server-side rendering, tests): fetch() cannot read file: URLs; read the file.
 //   process.getBuiltinModule (Node 20.16, 22.3) keeps node:fs out of sight of bundlers.
-function defaultWasm() {
-  const url = new URL("./khuyencong_charts_bg.wasm", import.meta.url);
+/** Where to load the wasm file at `url` from (not public; fast.js uses it too). */
+export function located(url) {
   const deps = url.pathname.indexOf("/node_modules/.vite/deps/");
   if (deps >= 0) {
-    url.pathname = `${url.pathname.slice(0, deps)}/node_modules/khuyencong-charts/khuyencong_charts_bg.wasm`;
+    const name = url.pathname.slice(url.pathname.lastIndexOf("/") + 1);
+    url.pathname = `${url.pathname.slice(0, deps)}/node_modules/khuyencong-charts/${name}`;
     return url;
   }
   const fs = url.protocol === "file:" ? globalThis.process?.getBuiltinModule?.("fs") : undefined;

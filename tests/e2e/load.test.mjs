@@ -208,14 +208,20 @@ describe("load", () => {
       await page.evaluate((n) => window.cycle(n, 100 + n), CYCLES);
       const end2 = await measure(page, cdp);
       rows.push([`after ${2 * CYCLES + 100}`, end2]);
+      await page.evaluate((n) => window.cycle(n, 100 + 2 * n), CYCLES);
+      const end3 = await measure(page, cdp);
+      rows.push([`after ${3 * CYCLES + 100}`, end3]);
       show(`${CYCLES} update cycles`, rows);
-      // Bounded: the second thousand grows nothing the first did not already need.
-      assert.ok(end2.wasmMiB <= end.wasmMiB, `wasm memory ${end.wasmMiB} → ${end2.wasmMiB} MiB`);
+      // Bounded: the third thousand grows nothing the second did not already need, and the second
+      // at most one 64 KiB page (the allocator's fragmentation can take one late: seen once, then
+      // flat to 6 100 cycles). A leak of even 64 bytes a cycle would add a page a thousand.
+      assert.ok(end3.wasmMiB <= end2.wasmMiB, `wasm memory ${end2.wasmMiB} → ${end3.wasmMiB} MiB`);
+      assert.ok(end2.wasmMiB <= end.wasmMiB + 0.0625, `wasm memory ${end.wasmMiB} → ${end2.wasmMiB} MiB`);
       assert.ok(end.wasmMiB - warm.wasmMiB <= 1, `wasm memory ${warm.wasmMiB} → ${end.wasmMiB} MiB`);
-      assert.ok(end2.externrefTable <= warm.externrefTable + 8, "externref table");
-      assert.ok(end2.jsHeapMiB - warm.jsHeapMiB < 5, `JS heap ${warm.jsHeapMiB} → ${end2.jsHeapMiB} MiB`);
+      assert.ok(end3.externrefTable <= warm.externrefTable + 8, "externref table");
+      assert.ok(end3.jsHeapMiB - warm.jsHeapMiB < 5, `JS heap ${warm.jsHeapMiB} → ${end3.jsHeapMiB} MiB`);
       for (const k of ["liveListeners", "resizeObservers", "mutationObservers", "elements", "jsEventListeners"]) {
-        assert.equal(end2[k], warm[k], k);
+        assert.equal(end3[k], warm[k], k);
       }
       assert.deepEqual(seen.pageErrors, []);
     } finally {

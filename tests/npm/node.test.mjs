@@ -93,9 +93,10 @@ describe("pkg/package.json", () => {
         visit(path.posix.normalize(spec));
       }
     };
-    for (const entry of ["index.js", "embed.js", "index.d.ts", "embed.d.ts"]) visit(entry);
+    for (const entry of ["index.js", "embed.js", "fast.js", "index.d.ts", "embed.d.ts", "fast.d.ts"]) visit(entry);
     for (const file of seen) assert.ok(manifest.files.includes(file), `${file} is in "files"`);
     assert.ok(manifest.files.includes("khuyencong_charts_bg.wasm"));
+    assert.ok(manifest.files.includes("khuyencong_charts_fast_bg.wasm"));
     assert.deepEqual(manifest.sideEffects, ["./embed.js"]);
   });
 
@@ -113,6 +114,49 @@ describe("pkg/package.json", () => {
         }
       }
     }
+  });
+});
+
+describe("long strings into the module (scripts/fast-strings.mjs)", () => {
+  test("a surrogate pair across a 64 K piece, and text longer in UTF-8 than in characters", async () => {
+    const r = await inWorker("strings");
+    assert.equal(r.pairAt, 65535);
+    assert.deepEqual(r.pair, ["A𝔸B"]);
+    assert.ok(r.chars > 10 * 65536 && r.bytes > r.chars + 65536, `${r.bytes} bytes, ${r.chars} chars`);
+    // Each province has 6 000 records with actual = i mod 7 over its share of i.
+    const names = ["Thừa Thiên Huế", "Hà Giang", "Đắk Lắk", "Bà Rịa – Vũng Tàu", "Kiên Giang"];
+    const want = names.map((n, k) => {
+      let sum = 0;
+      for (let i = k; i < 30000; i += 5) sum += i % 7;
+      return [n, String(sum)];
+    });
+    assert.deepEqual(r.regions, want);
+  });
+});
+
+describe("khuyencong-charts/fast", () => {
+  test("loads the fast build by default and gives the same analysis as the main entry point", async () => {
+    const [main, fast] = await Promise.all([inWorker("analysis", { entry: "index.js" }), inWorker("analysis", { entry: "fast.js" })]);
+    assert.deepEqual(main.read, ["khuyencong_charts_bg.wasm"]);
+    assert.deepEqual(fast.read, ["khuyencong_charts_fast_bg.wasm"]);
+    assert.deepEqual(fast.exports, main.exports);
+    assert.deepEqual(fast.touched, []);
+    assert.equal(fast.actual, SEED.actual);
+    assert.equal(fast.attainment, SEED.attainment);
+    // Every figure of 5 000 records (63 groups by region, 10 by year, …), as text.
+    assert.ok(main.big.length > 10000, `${main.big.length}`);
+    assert.equal(fast.big, main.big);
+  });
+
+  test("the two wasm files differ, and import the same names from the one glue", () => {
+    const imports = (file) =>
+      WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(path.join(PACKAGE_DIR, file))))
+        .map((i) => `${i.module}.${i.name}`)
+        .sort();
+    const a = readFileSync(path.join(PACKAGE_DIR, "khuyencong_charts_bg.wasm"));
+    const b = readFileSync(path.join(PACKAGE_DIR, "khuyencong_charts_fast_bg.wasm"));
+    assert.notDeepEqual(a, b);
+    assert.deepEqual(imports("khuyencong_charts_fast_bg.wasm"), imports("khuyencong_charts_bg.wasm"));
   });
 });
 

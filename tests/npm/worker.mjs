@@ -88,7 +88,78 @@ async function wasmFor(form) {
   }
 }
 
+/** JSON text of `n` made-up records (deterministic), amounts with 0–3 fraction digits. */
+function records(n) {
+  let x = 12345;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+  const amount = () => `${next() % 99999}.${String(next() % 1000).padStart(3, "0")}`.replace(/\.?0+$/, "") || "0";
+  const list = [];
+  for (let i = 0; i < n; i++) {
+    list.push({
+      source: next() % 2 ? "kcqg" : "kcdp",
+      region: `Tỉnh ${next() % 63}`,
+      year: 2016 + (next() % 10),
+      category: `Hoạt động ${next() % 6}`,
+      plan: amount(),
+      actual: amount(),
+      counterpart: amount(),
+      projects: next() % 20,
+    });
+  }
+  return JSON.stringify({ title: "Số liệu thử", unit: "trieu_dong", records: list });
+}
+
 const tasks = {
+  // Long JSON texts with non-ASCII text, which the glue writes into the module's memory in
+  // pieces of 64 K characters (scripts/fast-strings.mjs): a surrogate pair across a piece's end,
+  // and more UTF-8 bytes than characters (the buffer grows). Returns what analyze() read.
+  async strings() {
+    const kc = await import(entry("index.js"));
+    await kc.ready();
+    const out = {};
+    // "𝔸" (U+1D538) is two UTF-16 units; the whitespace puts them at indices 65535 and 65536.
+    const head = '{"title":"T","unit":"ty_dong","records":[';
+    const at = head.length + '{"region":"A'.length;
+    const pair = head + " ".repeat(65535 - at) + '{"region":"A𝔸B","actual":"1"}]}';
+    out.pairAt = pair.indexOf("𝔸");
+    out.pair = kc.analyze(pair).byRegion.map((g) => g.key);
+    // 30 000 records named by five provinces with diacritics: ~1.6 MB of UTF-8 from 1.4 M chars.
+    const names = ["Thừa Thiên Huế", "Hà Giang", "Đắk Lắk", "Bà Rịa – Vũng Tàu", "Kiên Giang"];
+    const records = Array.from({ length: 30000 }, (_, i) => ({ region: names[i % 5], actual: String(i % 7) }));
+    const text = JSON.stringify({ title: "Số liệu thử dài", unit: "trieu_dong", records });
+    out.chars = text.length;
+    out.bytes = Buffer.byteLength(text);
+    const a = kc.analyze(text);
+    out.regions = a.byRegion.map((g) => [g.key, g.actual]);
+    return out;
+  },
+
+
+  // An entry point ("index.js" or "fast.js"): its exports, the browser globals importing it
+  // touched, the wasm file ready() reads by default, and its analysis of the seed and of 5 000 made-up records.
+  async analysis() {
+    const touched = trapGlobals();
+    const kc = await import(entry(workerData.entry));
+    const touchedOnImport = [...touched];
+    const fs = process.getBuiltinModule("fs");
+    const read = [];
+    const readFile = fs.promises.readFile;
+    fs.promises.readFile = (file, ...rest) => {
+      read.push(path.basename(String(file instanceof URL ? file.pathname : file)));
+      return readFile(file, ...rest);
+    };
+    await kc.ready();
+    fs.promises.readFile = readFile;
+    return {
+      exports: Object.keys(kc).sort(),
+      touched: touchedOnImport,
+      read,
+      ...seed(kc),
+      big: JSON.stringify(kc.analyze(records(5000))),
+    };
+  },
+
+
   // Import the entry point with every browser global trapped: nothing may be touched, no
   // global added, nothing printed.
   async "import-index"() {
