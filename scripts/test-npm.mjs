@@ -37,7 +37,7 @@ const PKG = path.resolve(process.env.KC_PKG_DIR ?? path.join(REPO, "pkg"));
 const TSC = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
 const DATA = path.join(REPO, "www", "data", "phia-bac-2022.json");
 const SEED = { actual: "170,4 tỷ đồng", attainment: "95,2%", actualEn: "170.4 billion VND" };
-const MODES = ["default", "embed", "url", "url-object", "response", "bytes", "module"];
+const MODES = ["default", "embed", "url", "url-object", "response", "bytes", "module", "fast"];
 const PAGE_TIMEOUT_MS = 20_000;
 
 const started = Date.now();
@@ -257,20 +257,25 @@ await step("vite build (production) of the app", async () => {
   await vite.build({ root: app, customLogger: logger, logLevel: "warn" });
   assert.deepEqual(messages, [], "vite build printed warnings or errors");
   const assets = await readdir(path.join(app, "dist", "assets"));
+  // The main build's wasm, and the fast build's (the app imports khuyencong-charts/fast too).
   const wasm = assets.filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, `one wasm asset: ${assets.join(", ")}`);
-  const [built, original] = await Promise.all([
-    readFile(path.join(app, "dist", "assets", wasm[0])),
-    readFile(path.join(installedDir, "khuyencong_charts_bg.wasm")),
-  ]);
-  assert.ok(built.equals(original), "the emitted wasm is the package's");
+  assert.equal(wasm.length, 2, `two wasm assets: ${assets.join(", ")}`);
   const js = assets.filter((f) => f.endsWith(".js"));
   const code = (await Promise.all(js.map((f) => readFile(path.join(app, "dist", "assets", f), "utf8")))).join("\n");
-  // The package's own `new URL("…wasm", import.meta.url)` was rewritten to the emitted file.
-  assert.ok(code.includes(`new URL("/assets/${wasm[0]}",import.meta.url)`), "the package's wasm URL points at the asset");
+  for (const file of ["khuyencong_charts_bg.wasm", "khuyencong_charts_fast_bg.wasm"]) {
+    const asset = wasm.find((f) => f.startsWith(`${file.slice(0, -".wasm".length)}-`));
+    assert.ok(asset, `${file} emitted: ${wasm.join(", ")}`);
+    const [built, original] = await Promise.all([
+      readFile(path.join(app, "dist", "assets", asset)),
+      readFile(path.join(installedDir, file)),
+    ]);
+    assert.ok(built.equals(original), `the emitted ${asset} is the package's ${file}`);
+    // The package's own `new URL("…wasm", import.meta.url)` was rewritten to the emitted file.
+    assert.ok(code.includes(`new URL("/assets/${asset}",import.meta.url)`), `the package's URL of ${file} points at the asset`);
+  }
   assert.doesNotMatch(code, /\b(from|import\()\s*["']node:/, "no Node built-ins imported by the bundle");
-  const size = (await stat(path.join(app, "dist", "assets", wasm[0]))).size;
-  return `${js.length} JS chunk(s) ${(code.length / 1024).toFixed(1)} KB, ${wasm[0]} ${(size / 1024).toFixed(0)} KB`;
+  const sizes = await Promise.all(wasm.map(async (f) => `${f} ${((await stat(path.join(app, "dist", "assets", f))).size / 1024).toFixed(0)} KB`));
+  return `${js.length} JS chunk(s) ${(code.length / 1024).toFixed(1)} KB, ${sizes.join(", ")}`;
 });
 
 const browser = await must("launch Chromium", () => launchChromium());
@@ -314,6 +319,10 @@ function assertResult(mode, { result, problems }) {
     assert.equal(result.firstItem, "Khuyến công quốc gia");
     assert.ok(result.ink > result.pixels * 0.03, `the canvas is drawn: ${result.ink} of ${result.pixels} pixels`);
   }
+  // The fast build's file is fetched only when its entry point's ready() runs. (The embed script
+  // is its own bundle with its own module state: it loads the main build either way.)
+  const fast = result.wasmFiles.filter((f) => f.includes("fast_bg"));
+  assert.equal(fast.length, mode === "fast" ? 1 : 0, `wasm files loaded: ${result.wasmFiles.join(", ")}`);
   assert.equal(result.embedState, "ready", "the <khuyencong-chart> drew");
   assert.equal(result.embedItems, 6, "plan-actual: plan and actual for two sources and the total");
   assert.equal(result.embedSame, true, "element.chart is chartOf(element)");
@@ -330,6 +339,7 @@ const label = {
   response: "ready(Response)",
   bytes: "ready(ArrayBuffer)",
   module: "ready(WebAssembly.Module)",
+  fast: "khuyencong-charts/fast: ready() loads the fast build",
 };
 
 {

@@ -9,10 +9,13 @@
 //   bytes       ready(ArrayBuffer)
 //   module      ready(WebAssembly.Module)
 //   embed       no ready() call at all: only a <khuyencong-chart> element, as in an article
+//   fast        khuyencong-charts/fast's ready() first: the page's analyze() and mount() then
+//               run on the fast build (one module state); reports which wasm files loaded
 // and reads window.__result when window.__done resolves.
 import { ready, analyze, mount, KhuyenCongError } from "khuyencong-charts";
 import type { Analysis, ChartHandle } from "khuyencong-charts";
 import { chartOf } from "khuyencong-charts/embed";
+import { ready as readyFast } from "khuyencong-charts/fast";
 import wasmUrl from "khuyencong-charts/khuyencong_charts_bg.wasm?url";
 
 const DATA_URL = "/data/phia-bac-2022.json";
@@ -32,6 +35,7 @@ export interface Result {
   embedItems?: number;
   embedSame?: boolean;
   failure?: string;
+  wasmFiles?: string[];
 }
 
 declare global {
@@ -43,6 +47,9 @@ declare global {
 async function wasmFor(mode: string): Promise<Parameters<typeof ready>[0]> {
   switch (mode) {
     case "default":
+      return undefined;
+    case "fast":
+      await readyFast();
       return undefined;
     case "url":
       return wasmUrl;
@@ -117,6 +124,10 @@ async function run(mode: string): Promise<Result> {
   result.embedState = el.getAttribute("data-kc-state");
   result.embedItems = el.chart?.view().items.length;
   result.embedSame = el.chart !== null && chartOf(el) === el.chart;
+  result.wasmFiles = performance
+    .getEntriesByType("resource")
+    .map((e) => new URL(e.name).pathname.split("/").pop() ?? "")
+    .filter((name) => name.endsWith(".wasm"));
   return result;
 }
 
