@@ -76,13 +76,16 @@ export function isReady() {
  * await ready();
  */
 export function ready(wasm) {
-  return load(wasm === undefined ? located(new URL("./khuyencong_charts_bg.wasm", import.meta.url)) : wasm);
+  return load(() => (wasm === undefined ? located(new URL("./khuyencong_charts_bg.wasm", import.meta.url)) : wasm));
 }
 
-/** `ready()` with the module's source given (fast.js passes the fast build). Not public. */
+/**
+ * `ready()` with the module's source from `source()`, called only if nothing is loading yet (in
+ * Node, finding the default file reads it). fast.js passes the fast build. Not public.
+ */
 export function load(source) {
   if (!loading) {
-    loading = init({ module_or_path: source }).then(
+    loading = init({ module_or_path: source() }).then(
       () => {
         loaded = true;
       },

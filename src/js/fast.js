@@ -15,5 +15,5 @@ export { mount } from "./chart.js";
  * somewhere else.
  */
 export function ready(wasm) {
-  return load(wasm === undefined ? located(new URL("./khuyencong_charts_fast_bg.wasm", import.meta.url)) : wasm);
+  return load(() => (wasm === undefined ? located(new URL("./khuyencong_charts_fast_bg.wasm", import.meta.url)) : wasm));
 }

@@ -148,9 +148,14 @@ const tasks = {
       read.push(path.basename(String(file instanceof URL ? file.pathname : file)));
       return readFile(file, ...rest);
     };
+    // Only the first call reads the file; later ones return the same promise.
+    const first = kc.ready();
+    const again = kc.ready();
+    await first;
     await kc.ready();
     fs.promises.readFile = readFile;
     return {
+      samePromise: first === again,
       exports: Object.keys(kc).sort(),
       touched: touchedOnImport,
       read,
