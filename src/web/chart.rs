@@ -136,6 +136,21 @@ impl Canvas2d {
         })
     }
 
+    /// A new path through `points` (style set by the caller); whether it has any.
+    fn trace(&self, points: &[Px]) -> bool {
+        self.ctx.begin_path();
+        let Some((first, rest)) = points.split_first() else {
+            return false;
+        };
+        let (x, y) = self.at(*first);
+        self.ctx.move_to(x, y);
+        for p in rest {
+            let (x, y) = self.at(*p);
+            self.ctx.line_to(x, y);
+        }
+        true
+    }
+
     fn at(&self, p: Px) -> (f64, f64) {
         (
             f64::from(p.0 - self.offset.0),
@@ -211,15 +226,8 @@ impl Surface for Canvas2d {
         if c.3 == 0.0 {
             return Ok(());
         }
-        self.ctx.begin_path();
-        if let Some((first, rest)) = points.split_first() {
+        if self.trace(points) {
             self.set_stroke(c, width);
-            let (x, y) = self.at(*first);
-            self.ctx.move_to(x, y);
-            for p in rest {
-                let (x, y) = self.at(*p);
-                self.ctx.line_to(x, y);
-            }
         }
         self.ctx.stroke();
         Ok(())
@@ -257,15 +265,8 @@ impl Surface for Canvas2d {
         if c.3 == 0.0 {
             return Ok(());
         }
-        self.ctx.begin_path();
-        if let Some((first, rest)) = points.split_first() {
+        if self.trace(points) {
             self.set_fill(c);
-            let (x, y) = self.at(*first);
-            self.ctx.move_to(x, y);
-            for p in rest {
-                let (x, y) = self.at(*p);
-                self.ctx.line_to(x, y);
-            }
             self.ctx.close_path();
         }
         self.ctx.fill();

@@ -9,6 +9,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 
+import { prng } from "../../bench/prng.js";
+
 const { task, packageDir, dataFile, wasmUrl } = workerData;
 const entry = (name) => pathToFileURL(path.join(packageDir, name)).href;
 const wasmFile = path.join(packageDir, "khuyencong_charts_bg.wasm");
@@ -90,20 +92,19 @@ async function wasmFor(form) {
 
 /** JSON text of `n` made-up records (deterministic), amounts with 0–3 fraction digits. */
 function records(n) {
-  let x = 12345;
-  const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
-  const amount = () => `${next() % 99999}.${String(next() % 1000).padStart(3, "0")}`.replace(/\.?0+$/, "") || "0";
+  const r = prng(12345);
+  const amount = () => (r.chance(0.5) ? String(r.int(0, 99999)) : `${r.int(0, 99999)}.${r.int(1, 999)}`.replace(/0+$/, ""));
   const list = [];
   for (let i = 0; i < n; i++) {
     list.push({
-      source: next() % 2 ? "kcqg" : "kcdp",
-      region: `Tỉnh ${next() % 63}`,
-      year: 2016 + (next() % 10),
-      category: `Hoạt động ${next() % 6}`,
+      source: r.pick(["kcqg", "kcdp"]),
+      region: `Tỉnh ${r.int(1, 63)}`,
+      year: r.int(2016, 2025),
+      category: `Hoạt động ${r.int(1, 6)}`,
       plan: amount(),
       actual: amount(),
       counterpart: amount(),
-      projects: next() % 20,
+      projects: r.int(0, 20),
     });
   }
   return JSON.stringify({ title: "Số liệu thử", unit: "trieu_dong", records: list });
