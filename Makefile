@@ -84,10 +84,11 @@ package: deps-rust deps-node
 	cp src/js/*.js src/js/*.d.ts src/js/package.json README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
 	@# The iframe way travels with the package: www/embed.html and its script and style, next to
 	@# embed.js (the site's copy loads them from assets/ and ../pkg/).
-	sed -e 's#assets/embed-frame\.#embed-frame.#g' www/embed.html > pkg/embed.html
+	sed -e 's#assets/embed-frame\.#embed-frame.#g' -e 's#href="pkg/#href="#g' www/embed.html > pkg/embed.html
 	sed -e 's#"\.\./pkg/embed\.js"#"./embed.js"#' www/assets/embed-frame.js > pkg/embed-frame.js
 	cp www/assets/embed-frame.css pkg/embed-frame.css
 	grep -q 'src="embed-frame.js"' pkg/embed.html && grep -q 'import("./embed.js")' pkg/embed-frame.js
+	grep -q '<link rel="modulepreload" href="embed.js">' pkg/embed.html && grep -q 'href="khuyencong_charts_bg.wasm"' pkg/embed.html
 	@# What a newsroom pastes loads one file: embed.js bundled with the shell and the glue,
 	@# minified (the npm entry points stay readable ESM for the developer's own bundler).
 	$(ESBUILD) pkg/embed.js --bundle --format=esm --minify --target=es2022 --legal-comments=none \

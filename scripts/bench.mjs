@@ -17,9 +17,12 @@
 //     main build and in the fast build (khuyencong-charts/fast),
 //     against JSON.parse + the same sums and ratios with decimal.js, checked equal first;
 //   - memory: wasm memory and JS heap after mounting 20 charts (after forced GC), with
-//     Chart.js's JS heap for 20 charts of the same two kinds for contrast.
+//     Chart.js's JS heap for 20 charts of the same two kinds for contrast;
+//   - first chart on a phone's network (reported): the same first-chart pages over CDP's
+//     emulated slow 4G (150 ms round trip, 1.6 Mbit/s) with 4× CPU throttling, files served
+//     gzip-compressed as a production server sends them; and ours without the wasm's preload.
 //
-//   node scripts/bench.mjs [runs] [--moves N] [--out FILE] [--only size,first,hover,analysis,memory]
+//   node scripts/bench.mjs [runs] [--moves N] [--out FILE] [--only size,first,hover,analysis,memory,network]
 //   runs: samples per figure (default 15, or $RUNS); moves: pointer moves per hover sample
 //   (default 40); --only runs some figures (for work on the harness: the file then holds only
 //   those). About 7 minutes on 2 cores with the defaults. Needs www/pkg (make www-pkg) and
@@ -48,7 +51,7 @@ for (let k = 0; k < argv.length; k++) {
   else if (a === "--only") opts.only = new Set(argv[++k].split(","));
   else if (/^\d+$/.test(a)) opts.runs = Number(a);
   else {
-    console.error(`bench: unknown argument ${a}\nusage: node scripts/bench.mjs [runs] [--moves N] [--out FILE] [--only size,first,hover,analysis,memory]`);
+    console.error(`bench: unknown argument ${a}\nusage: node scripts/bench.mjs [runs] [--moves N] [--out FILE] [--only size,first,hover,analysis,memory,network]`);
     process.exit(2);
   }
 }
@@ -92,14 +95,21 @@ const verdict = (ok) => (ok ? "PASS" : "MISS");
 // ---- the browser and the pages ------------------------------------------------------------------
 
 const site = await serve({ root: ROOT });
+// The same files gzip-compressed, as a production server sends them (the network figure).
+const zippedSite = await serve({ root: ROOT, gzip: true });
 const browser = await launchChromium();
 const VIEWPORT = { width: 1000, height: 900 };
 const THROTTLES = [1, 4];
 const cpuName = (rate) => (rate === 1 ? "unthrottled" : `${rate}× CPU throttling`);
 const url = (p) => new URL(p, site.url).href;
 
-/** A fresh context (empty cache) with a page and a CDP session, CPU throttled at `rate`. */
-async function freshPage(rate, { initScript, metrics = false } = {}) {
+/** Lighthouse's mobile network (its "slow 4G"), for the network figure. */
+const NETWORK = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const NETWORK_CPU = 4;
+
+/** A fresh context (empty cache) with a page and a CDP session, CPU throttled at `rate`, the
+ * network emulated as `network` (CDP Network.emulateNetworkConditions) if given. */
+async function freshPage(rate, { initScript, metrics = false, network = null } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
@@ -111,6 +121,10 @@ async function freshPage(rate, { initScript, metrics = false } = {}) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   if (rate !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
+  }
   if (metrics) await cdp.send("Performance.enable");
   return { context, page, cdp, errors };
 }
@@ -165,6 +179,7 @@ const CASES = {
   seed: {
     title: "seed (phia-bac-2022)",
     ours: "bench/ours-seed.html",
+    oursNoPreload: "bench/ours-seed-no-preload.html",
     oursKind: "plan-actual",
     peerKind: "horizontal bar: plan and actual by source and the total",
   },
@@ -284,8 +299,8 @@ if (wants("size")) {
 
 // ---- time to first chart -----------------------------------------------------------------------------
 
-async function firstPaint(address, rate, check) {
-  const { context, page, errors } = await freshPage(rate);
+async function firstPaint(address, rate, check, network = null) {
+  const { context, page, errors } = await freshPage(rate, { network });
   try {
     const painted = await loadPainted(page, address, errors);
     if (check) await check(page);
@@ -342,6 +357,41 @@ if (wants("first")) {
       results.first[`${which}@${rate}`] = r;
       log(`first chart, ${which}, ${cpuName(rate)}: ours ${ms(r.ours.median)}, Chart.js ${ms(r.peer.median)} (${num(r.ratio, 2)})`);
     }
+  }
+}
+
+// ---- first chart on a phone's network (reported) ----------------------------------------------------
+
+if (wants("network")) {
+  results.network = {};
+  const zurl = (p) => new URL(p, zippedSite.url).href;
+  for (const [which, c] of Object.entries(CASES)) {
+    const box = surveyed.boxes[which];
+    const oursOk = async (page) => {
+      const b = await oursChartBox(page);
+      if (b.state !== "ready" || b.items !== box.items) throw new Error(`${c.ours}: ${JSON.stringify(b)}`);
+    };
+    const pages = { ours: [zurl(c.ours), oursOk], peer: [zurl(peerAddress(which, box))] };
+    if (c.oursNoPreload) pages.noPreload = [zurl(c.oursNoPreload), oursOk];
+    const samples = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+    for (const [address, check] of Object.values(pages)) await firstPaint(address, NETWORK_CPU, check, NETWORK);
+    for (let i = 0; i < opts.runs; i++) {
+      const order = Object.keys(pages);
+      for (let k = 0; k < i % order.length; k++) order.push(order.shift());
+      for (const key of order) {
+        const [address, check] = pages[key];
+        samples[key].push(await firstPaint(address, NETWORK_CPU, check, NETWORK));
+      }
+    }
+    const r = {};
+    for (const [key, xs] of Object.entries(samples)) {
+      r[key] = stats(xs.map((x) => x.painted));
+      r[key].code = median(xs.map((x) => x.code));
+      r[key].dataEnd = median(xs.map((x) => x.dataEnd));
+    }
+    r.ratio = r.ours.median / r.peer.median;
+    results.network[which] = r;
+    log(`first chart on slow 4G, ${which}: ours ${ms(r.ours.median)}${r.noPreload ? ` (without the preload ${ms(r.noPreload.median)})` : ""}, Chart.js ${ms(r.peer.median)} (${num(r.ratio, 2)})`);
   }
 }
 
@@ -673,6 +723,7 @@ if (wants("memory")) {
 
 await browser.close();
 await site.close();
+await zippedSite.close();
 const elapsed = (Date.now() - started) / 1000;
 
 // ---- BENCHMARKS.md -------------------------------------------------------------------------------------
@@ -701,7 +752,7 @@ row("Node", machine.node);
 row("ours", `khuyencong-charts ${machine.ours} (www/pkg, built by \`make www-pkg\`), commit ${machine.commit}${machine.dirty ? " with uncommitted changes" : ""}`);
 row("peers", `chart.js ${machine.chartjs}, decimal.js ${machine.decimal} (npm dev dependencies)`);
 row("samples", `${opts.runs} per figure (memory: ${results.memory?.samples ?? "–"}); hover: ${opts.moves} pointer moves per sample`);
-row("CPU throttling", "each timed figure unthrottled and with CDP `Emulation.setCPUThrottlingRate` 4× (a mid-range phone); no network throttling (127.0.0.1), device pixel ratio 1, viewport 1000×900");
+row("CPU throttling", "each timed figure unthrottled and with CDP `Emulation.setCPUThrottlingRate` 4× (a mid-range phone); no network throttling (127.0.0.1) except in the network figure, device pixel ratio 1, viewport 1000×900");
 row("run time", `${num(elapsed, 0)} s`);
 row(
   "load average",
@@ -723,6 +774,16 @@ if (results.first) {
     for (const which of Object.keys(CASES)) {
       const r = results.first[`${which}@${rate}`];
       row(`time to first chart, ${which === "seed" ? "seed" : "63 provinces"}`, `${rate}×`, ms(r.ours.median), ms(r.peer.median), num(r.ratio, 2), "≤ 0.6", verdict(r.ok));
+    }
+  }
+}
+if (results.network) {
+  for (const which of Object.keys(CASES)) {
+    const r = results.network[which];
+    const name = which === "seed" ? "seed" : "63 provinces";
+    row(`time to first chart on slow 4G, ${name}`, `${NETWORK_CPU}×`, ms(r.ours.median), ms(r.peer.median), num(r.ratio, 2), "(reported)", "–");
+    if (r.noPreload) {
+      row(`time to first chart on slow 4G, ${name}, the snippet without the wasm's preload`, `${NETWORK_CPU}×`, ms(r.noPreload.median), ms(r.peer.median), num(r.noPreload.median / r.peer.median, 2), "(reported)", "–");
     }
   }
 }
@@ -817,6 +878,31 @@ if (results.first) {
       const r = results.first[`${which}@${rate}`];
       const p = r.phases;
       row(which === "seed" ? "seed" : "63 provinces", cpuName(rate), pair(p.code), pair(p.dcl), pair(p.dataStart), pair(p.dataEnd), pair({ ours: r.ours.median, peer: r.peer.median }));
+    }
+  }
+  md.push("");
+}
+
+if (results.network) {
+  md.push("## Time to first chart on a phone's network");
+  md.push("");
+  md.push(
+    "The pages of the figure above, loaded over Chrome's emulated network (CDP `Network.emulateNetworkConditions`: " +
+      `${NETWORK.latency} ms latency, ${num((NETWORK.downloadThroughput * 8) / 1e6, 1)} Mbit/s down, ${num((NETWORK.uploadThroughput * 8) / 1e3, 0)} kbit/s up, ` +
+      `Lighthouse's mobile "slow 4G") with ${NETWORK_CPU}× CPU throttling, from a server that sends every text and wasm file ` +
+      "gzip-compressed (level 9), as a production server does (`serve({ gzip: true })`). Ours: the snippet as the README gives it, whose first line " +
+      "preloads the wasm (`<link rel=\"preload\" as=\"fetch\" crossorigin>`), so that its download starts with embed.js's instead of after it; " +
+      "and, for the seed, the same page without that line (`bench/ours-seed-no-preload.html`). Reported, not a budget of the issue.",
+  );
+  md.push("");
+  row("data", "page", "painted", "code received", "data received", "÷ Chart.js");
+  row("---", "---", "---:", "---:", "---:", "---:");
+  const label = { ours: "ours (snippet with the preload)", noPreload: "ours, without the preload", peer: "Chart.js" };
+  for (const which of Object.keys(CASES)) {
+    const r = results.network[which];
+    for (const key of ["ours", "noPreload", "peer"]) {
+      if (!r[key]) continue;
+      row(CASES[which].title, label[key], spread(r[key]), ms(r[key].code), ms(r[key].dataEnd), key === "peer" ? "–" : num(r[key].median / r.peer.median, 2));
     }
   }
   md.push("");

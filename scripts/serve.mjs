@@ -5,14 +5,16 @@
 //   const server = await serve({ root: "www", headers: { "Content-Security-Policy": "default-src 'self'" } });
 //   console.log(server.url);   // http://127.0.0.1:PORT/
 //   await server.close();
+//   serve({ root, gzip: true })   // as a production server sends them (make bench's network figure)
 //
 //   node scripts/serve.mjs [root] [port]   # root defaults to www; port to $PORT, then 8080
 
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const MIME_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -38,12 +40,15 @@ const MIME_TYPES = {
  * @param {string} [options.host="127.0.0.1"]
  * @param {Record<string, string>} [options.headers] extra headers for every response
  *   (e.g. a Content-Security-Policy)
+ * @param {boolean} [options.gzip=false] text and wasm files gzip-compressed (level 9, kept in
+ *   memory while the file is unchanged) for a request that accepts gzip
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function serve({ root, port = 0, host = "127.0.0.1", headers = {} }) {
+export async function serve({ root, port = 0, host = "127.0.0.1", headers = {}, gzip = false }) {
   const base = path.resolve(root);
+  const compressed = gzip ? new Map() : null;
   const server = createServer((req, res) => {
-    handle(base, headers, req, res).catch((err) => {
+    handle(base, headers, compressed, req, res).catch((err) => {
       if (res.headersSent) res.destroy(err);
       else send(res, 500, headers, "Internal Server Error\n");
     });
@@ -67,7 +72,7 @@ export async function serve({ root, port = 0, host = "127.0.0.1", headers = {} }
   };
 }
 
-async function handle(base, headers, req, res) {
+async function handle(base, headers, compressed, req, res) {
   if (req.method !== "GET" && req.method !== "HEAD") {
     return send(res, 405, { ...headers, Allow: "GET, HEAD" }, "Method Not Allowed\n");
   }
@@ -101,16 +106,34 @@ async function handle(base, headers, req, res) {
   }
   if (!info?.isFile()) return send(res, 404, headers, "Not Found\n");
 
-  res.writeHead(200, {
-    ...baseHeaders(headers),
-    "Content-Type": MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-    "Content-Length": info.size,
-  });
+  const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  if (compressed && COMPRESSIBLE.test(type)) {
+    const accepts = /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*($|,))[\d.]+)?\s*($|,)/i.test(
+      req.headers["accept-encoding"] ?? "",
+    );
+    const vary = { ...baseHeaders(headers), Vary: "Accept-Encoding", "Content-Type": type };
+    if (accepts) {
+      const key = `${file}\0${info.mtimeMs}\0${info.size}`;
+      let body = compressed.get(key);
+      if (!body) {
+        body = gzipSync(await readFile(file), { level: 9 });
+        compressed.set(key, body);
+      }
+      res.writeHead(200, { ...vary, "Content-Encoding": "gzip", "Content-Length": body.length });
+      return res.end(req.method === "HEAD" ? undefined : body);
+    }
+    res.writeHead(200, { ...vary, "Content-Length": info.size });
+  } else {
+    res.writeHead(200, { ...baseHeaders(headers), "Content-Type": type, "Content-Length": info.size });
+  }
   if (req.method === "HEAD") return res.end();
   createReadStream(file)
     .on("error", (err) => res.destroy(err))
     .pipe(res);
 }
+
+/** What `gzip: true` compresses: text and wasm (images here are SVG, text; PNG is not). */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
 
 function baseHeaders(extra) {
   return { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...extra };

@@ -341,16 +341,23 @@ describe("demo article with three embedded charts", () => {
     try {
       await assertReady(page);
       await page.waitForLoadState("networkidle");
-      // Each figure is a pasted snippet: the script line, then the element.
+      // Each figure is a pasted snippet: the wasm's preload, the script line, then the element.
       const snippets = await page.$$eval(CHART, (nodes) =>
         nodes.map((n) => {
           const script = n.previousElementSibling;
-          return [script.localName, script.type, script.getAttribute("src"), n.getAttribute("src")];
+          const link = script.previousElementSibling;
+          return [
+            [link.localName, link.rel, link.getAttribute("href"), link.as, link.crossOrigin],
+            [script.localName, script.type, script.getAttribute("src"), n.getAttribute("src")],
+          ];
         }),
       );
       assert.deepEqual(
         snippets,
-        FIGURES.map(() => ["script", "module", "pkg/embed.js", "data/phia-bac-2022.json"]),
+        FIGURES.map(() => [
+          ["link", "preload", "pkg/khuyencong_charts_bg.wasm", "fetch", "anonymous"],
+          ["script", "module", "pkg/embed.js", "data/phia-bac-2022.json"],
+        ]),
       );
       assert.deepEqual(seen.consoleErrors, []);
       assert.deepEqual(seen.pageErrors, []);
@@ -360,7 +367,8 @@ describe("demo article with three embedded charts", () => {
       }
       // embed.js is one bundled file: no waterfall of modules behind it.
       assert.deepEqual(paths.filter((p) => p.startsWith("/pkg/") && p.endsWith(".js")), ["/pkg/embed.js"]);
-      // Three script tags, one module; three charts, one wasm instance.
+      // Three script tags, one module; three preloads and three charts, one wasm download (the
+      // preloads are the request the module's fetch takes: a mismatch would fetch it again).
       assert.equal(paths.filter((p) => p === "/pkg/embed.js").length, 1);
       assert.equal(paths.filter((p) => p.endsWith(".wasm")).length, 1, paths.join(", "));
       const strangers = seen.requests.filter((url) => new URL(url).hostname !== "127.0.0.1");

@@ -558,7 +558,8 @@ describe("the embed code", () => {
       assert.equal(copied, await page.inputValue("#code"));
       assert.ok(
         copied.startsWith(
-          `<script type="module" src="${newsroom.url}static/khuyencong-charts/embed.js"></script>\n` +
+          `<link rel="preload" href="${newsroom.url}static/khuyencong-charts/khuyencong_charts_bg.wasm" as="fetch" crossorigin>\n` +
+            `<script type="module" src="${newsroom.url}static/khuyencong-charts/embed.js"></script>\n` +
             '<khuyencong-chart kind="plan-actual" theme="light">\n',
         ),
         copied,
@@ -584,7 +585,7 @@ describe("the embed code", () => {
       const plain = await page.inputValue("#code");
       assert.match(
         plain,
-        /^<script type="module" src="[^"]+embed\.js"><\/script>\n<div data-khuyencong data-kind="plan-actual" data-theme="light">\n/,
+        /^<link rel="preload" href="[^"]+khuyencong_charts_bg\.wasm" as="fetch" crossorigin>\n<script type="module" src="[^"]+embed\.js"><\/script>\n<div data-khuyencong data-kind="plan-actual" data-theme="light">\n/,
       );
       const plainPage = await context.newPage();
       const plainSeen = await watchPage(plainPage);
@@ -627,12 +628,12 @@ describe("the embed code", () => {
       }
       const element = await page.inputValue("#code");
       assert.match(
-        element.split("\n")[1],
+        element.split("\n")[2],
         /^<khuyencong-chart kind="plan-actual" percent-digits="2" amount-digits="0">$/,
       );
       await page.check('input[name="form"][value="plain"]');
       assert.match(
-        (await page.inputValue("#code")).split("\n")[1],
+        (await page.inputValue("#code")).split("\n")[2],
         /^<div data-khuyencong data-kind="plan-actual" data-percent-digits="2" data-amount-digits="0">$/,
       );
       // Back to the default: the attribute goes.
@@ -640,7 +641,7 @@ describe("the embed code", () => {
       await settle(page);
       await page.check('input[name="form"][value="element"]');
       assert.match(
-        (await page.inputValue("#code")).split("\n")[1],
+        (await page.inputValue("#code")).split("\n")[2],
         /^<khuyencong-chart kind="plan-actual" amount-digits="0">$/,
       );
       assert.deepEqual((await actualRow("desktop"))[1], ["Đạt kế hoạch", "98,3%"]);

@@ -342,7 +342,7 @@ describe("<khuyencong-chart>", () => {
         ["Đạt kế hoạch", "98,3%"],
       ]);
       const code = await page.evaluate(() => document.querySelector("#d").chart.toEmbedCode());
-      assert.match(code.split("\n")[1], / percent-digits="2" amount-digits="0">$/);
+      assert.match(code.split("\n")[2], / percent-digits="2" amount-digits="0">$/);
       // null is absent, for the options and so for the code.
       const unset = await page.evaluate(async () => {
         const chart = document.querySelector("#p").chart ?? (await import("/pkg/embed.js")).chartOf(document.querySelector("#p"));
@@ -943,9 +943,17 @@ describe("iframe (embed.html)", () => {
       const loaded = await frame.evaluate(() =>
         performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname),
       );
+      // Once each: embed.js and the wasm are preloaded beside embed-frame.js (the page's
+      // modulepreload and preload), and those are the requests the import and the fetch take.
       for (const file of ["embed-frame.css", "embed-frame.js", "embed.js", "khuyencong_charts_bg.wasm"]) {
-        assert.ok(loaded.includes(`/pkg/${file}`), `${file}: ${loaded.join(", ")}`);
+        assert.equal(loaded.filter((p) => p === `/pkg/${file}`).length, 1, `${file}: ${loaded.join(", ")}`);
       }
+      const early = await frame.evaluate(() =>
+        [...document.head.querySelectorAll("link[rel=modulepreload], link[rel=preload]")].map((l) =>
+          new URL(l.href).pathname,
+        ),
+      );
+      assert.deepEqual(early, ["/pkg/embed.js", "/pkg/khuyencong_charts_bg.wasm"]);
       assert.deepEqual(loaded.filter((p) => p.startsWith("/assets/")), []);
       assert.deepEqual(await cspViolations(page), []);
       assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);
@@ -1106,9 +1114,16 @@ describe("embed-examples.html", () => {
           );
           continue;
         }
-        assert.match(code, /^<script type="module" src="\/pkg\/embed\.js"><\/script>\n</);
+        assert.match(
+          code,
+          /^<link rel="preload" href="\/pkg\/khuyencong_charts_bg\.wasm" as="fetch" crossorigin>\n<script type="module" src="\/pkg\/embed\.js"><\/script>\n</,
+        );
         // A blank page of the site (strict CSP too), another path depth: root-relative addresses.
         const pasted = await context.newPage();
+        const wasmRequests = [];
+        pasted.on("request", (r) => {
+          if (r.url().endsWith(".wasm")) wasmRequests.push(r.url());
+        });
         await pasted.route(`${base}tin-tuc/2023/bai-viet.html`, (route) =>
           route.fulfill({
             contentType: "text/html; charset=utf-8",
@@ -1124,6 +1139,9 @@ describe("embed-examples.html", () => {
           return { kind: v.kind, title: v.title, items: v.items.map((i) => i.rows) };
         });
         assert.deepEqual(got, expected[i], id);
+        // The preload is the request the module then takes: the wasm downloads once (a preload
+        // that does not match the module's fetch, in mode or credentials, downloads it twice).
+        assert.deepEqual(wasmRequests, [`${base}pkg/khuyencong_charts_bg.wasm`], id);
         await pasted.close();
       }
     } finally {

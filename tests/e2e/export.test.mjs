@@ -739,9 +739,10 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
       );
       assert.equal(copied, code);
       const lines = copied.split("\n");
-      assert.equal(lines[0], `<script type="module" src="${base}pkg/embed.js"></script>`);
+      assert.equal(lines[0], `<link rel="preload" href="${base}pkg/khuyencong_charts_bg.wasm" as="fetch" crossorigin>`);
+      assert.equal(lines[1], `<script type="module" src="${base}pkg/embed.js"></script>`);
       assert.equal(
-        lines[1],
+        lines[2],
         `<khuyencong-chart kind="leverage" src="${base}data/dia-phuong-cong-bo.json" by="region" sort="input" locale="en" theme="dark">`,
       );
       assert.equal(lines.at(-1), "</khuyencong-chart>");

@@ -956,10 +956,19 @@ function pwnedRecorder() {
 const injectionTrace = (page) =>
   page.evaluate(() => {
     const all = [...document.querySelectorAll("*")];
+    // The snippet's own first line, the package's wasm preloaded, and nothing else on it.
+    const snippetPreload = (e) =>
+      e.localName === "link" &&
+      e.getAttributeNames().join() === "rel,href,as,crossorigin" &&
+      e.rel === "preload" &&
+      e.as === "fetch" &&
+      e.crossOrigin === "anonymous" &&
+      new URL(e.href).pathname === "/pkg/khuyencong_charts_bg.wasm";
     return {
       pwned: window.__pwned,
       elements: all
         .filter((e) => ["img", "iframe", "object", "embed", "style", "link", "base", "meta"].includes(e.localName) && !e.closest("head"))
+        .filter((e) => !snippetPreload(e))
         .map((e) => e.outerHTML.slice(0, 80)),
       scripts: [...document.scripts].filter((s) => !s.src && s.type !== "application/json").map((s) => s.outerHTML.slice(0, 80)),
       handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),

@@ -8,6 +8,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { gunzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../scripts/serve.mjs";
 import { repoPath } from "./helpers.mjs";
@@ -40,10 +41,10 @@ after(async () => {
 });
 
 /** GET (or another method) with the path sent exactly as written: fetch would normalise "..". */
-function raw(pathname, method = "GET") {
-  const { hostname, port } = new URL(server.url);
+function raw(pathname, method = "GET", { to = server, headers = {} } = {}) {
+  const { hostname, port } = new URL(to.url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path: pathname, method }, (res) => {
+    const req = request({ hostname, port, path: pathname, method, headers }, (res) => {
       const chunks = [];
       res.on("data", (chunk) => chunks.push(chunk));
       res.on("end", () =>
@@ -130,6 +131,58 @@ describe("serve()", () => {
     const post = await raw("/app.wasm", "POST");
     assert.equal(post.status, 405);
     assert.equal(post.headers.allow, "GET, HEAD");
+  });
+
+  test("sends no file compressed unless asked to", async () => {
+    const res = await raw("/app.js", "GET", { headers: { "Accept-Encoding": "gzip" } });
+    assert.equal(res.headers["content-encoding"], undefined);
+    assert.equal(res.body.toString(), "export {};");
+  });
+});
+
+describe("serve({ gzip: true })", () => {
+  let zipped;
+  before(async () => {
+    zipped = await serve({ root: path.join(dir, "root"), gzip: true });
+  });
+  after(() => zipped?.close());
+
+  test("sends text and wasm gzip-compressed to a client that accepts gzip, the same bytes", async () => {
+    for (const [file, body] of [
+      ["/app.wasm", WASM],
+      ["/app.js", Buffer.from("export {};")],
+      ["/data.json", Buffer.from('{"tỷ": 1}')],
+      ["/", Buffer.from("<!doctype html><title>Trang chủ</title>")],
+    ]) {
+      for (const accept of ["gzip", "br, gzip, deflate", "gzip;q=0.5"]) {
+        const res = await raw(file, "GET", { to: zipped, headers: { "Accept-Encoding": accept } });
+        assert.equal(res.status, 200);
+        assert.equal(res.headers["content-encoding"], "gzip", `${file} ${accept}`);
+        assert.equal(res.headers.vary, "Accept-Encoding");
+        assert.equal(Number(res.headers["content-length"]), res.body.length);
+        assert.deepEqual(gunzipSync(res.body), body, file);
+      }
+      // Not accepted: the file as it is.
+      for (const accept of [undefined, "br", "gzip;q=0", "identity"]) {
+        const headers = accept ? { "Accept-Encoding": accept } : {};
+        const res = await raw(file, "GET", { to: zipped, headers });
+        assert.equal(res.headers["content-encoding"], undefined, `${file} ${accept}`);
+        assert.deepEqual(res.body, body, `${file} ${accept}`);
+      }
+    }
+    const head = await raw("/app.js", "HEAD", { to: zipped, headers: { "Accept-Encoding": "gzip" } });
+    assert.equal(head.headers["content-encoding"], "gzip");
+    assert.equal(head.body.length, 0);
+  });
+
+  test("compresses a file again when it changes", async () => {
+    const file = path.join(dir, "root", "changing.json");
+    await writeFile(file, '{"v": 1}');
+    const get = async () =>
+      gunzipSync((await raw("/changing.json", "GET", { to: zipped, headers: { "Accept-Encoding": "gzip" } })).body).toString();
+    assert.equal(await get(), '{"v": 1}');
+    await writeFile(file, '{"v": 22}');
+    assert.equal(await get(), '{"v": 22}');
   });
 });
 

@@ -205,7 +205,12 @@ export function snippets({ data, analysis, options = {}, pkgBase, embedPage, dat
   const opts = snippetOptions(options);
   const attrs = (prefix) =>
     opts.map(([name, value]) => ` ${prefix}${name}="${escapeHtml(value)}"`).join("");
-  const script = `<script type="module" src="${escapeHtml(new URL("embed.js", pkgBase).href)}"></script>`;
+  // The wasm's download starts as the page is parsed, beside embed.js's (see preloadLine() in
+  // src/js/chart.js): on a phone, one round trip and embed.js's download sooner.
+  const wasmUrl = new URL("khuyencong_charts_bg.wasm", pkgBase).href;
+  const script =
+    `<link rel="preload" href="${escapeHtml(wasmUrl)}" as="fetch" crossorigin>\n` +
+    `<script type="module" src="${escapeHtml(new URL("embed.js", pkgBase).href)}"></script>`;
   const inner = [
     `<script type="application/json">\n${scriptJson(formatJson(data))}\n</script>`,
     fallbackTable(analysis, {

@@ -2,12 +2,13 @@
 // [data-example] slot (embed.js then draws it like any chart in an article) and shows the
 // template's source in the matching <pre data-code>, as text (textContent), with the addresses
 // made root-relative ("/pkg/embed.js", "/data/…") so that the code works pasted into any page of
-// this site. The element ways get the <script> line in front. "Chép mã" copies the code.
+// this site. The element ways get the preload and <script> lines in front. "Chép mã" copies the code.
 //
 // No inline script or style; text only through textContent. The page runs under
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 
 const SCRIPT = "pkg/embed.js";
+const WASM = "pkg/khuyencong_charts_bg.wasm";
 
 /** `url` (relative to this page) as an address from the site's root, e.g. "/data/x.json". */
 function fromRoot(url) {
@@ -30,7 +31,10 @@ function codeOf(template) {
     // Boolean-like marks read better bare, as an editor would type them.
     .replace(/ (data-khuyencong(?:-frame)?)=""/g, " $1");
   if (template.content.querySelector("iframe")) return markup;
-  return `<script type="module" src="${fromRoot(SCRIPT)}"></script>\n${markup}`;
+  return (
+    `<link rel="preload" href="${fromRoot(WASM)}" as="fetch" crossorigin>\n` +
+    `<script type="module" src="${fromRoot(SCRIPT)}"></script>\n${markup}`
+  );
 }
 
 for (const template of document.querySelectorAll("template[id^='ex-']")) {
