@@ -2,11 +2,12 @@
 // against Chart.js 4's chart.umd.min.js. Sizes are deterministic, so this can run in `make test`.
 //
 // The download set is found from the package itself: pkg/embed.js and every file it imports,
-// transitively (static `import … from "./x.js"`, `export … from "./x.js"`, `import "./x.js"`,
-// dynamic `import("./x.js")`), plus every `new URL("x", import.meta.url)` (the .wasm). The
-// scanner skips comments, strings and regular expressions, so it keeps working on minified
-// files. Each file is compressed on its own, as a server sends it: gzip level 9 and brotli
-// quality 11 (node:zlib).
+// transitively (static `import … from "./x.js"`, `export … from "./x.js"`, `import "./x.js"`),
+// plus every `new URL("x", import.meta.url)` (the .wasm). A dynamic `import("./x.js")` is
+// loaded on demand (embed.js's SVG and CSV exports): what it reaches, beyond the download set,
+// is listed apart and not counted. The scanner skips comments, strings and regular
+// expressions, so it keeps working on minified files. Each file is compressed on its own, as a
+// server sends it: gzip level 9 and brotli quality 11 (node:zlib).
 //
 //   node scripts/check-size.mjs                 budget: gzip total ≤ 0.85 × Chart.js's gzip size
 //   node scripts/check-size.mjs --max-bytes N   budget: gzip total ≤ N bytes instead
@@ -168,19 +169,21 @@ export function tokenize(src) {
   return tokens;
 }
 
-/** The specifiers a module refers to: { imports: [...], urls: [...] } (relative or not). */
+/** The specifiers a module refers to: { imports: [...], lazy: [...], urls: [...] } (relative or
+ * not; `lazy` are dynamic imports). */
 export function references(src) {
   const tk = tokenize(src);
   const imports = [];
+  const lazy = [];
   const urls = [];
   const is = (k, t, v) => tk[k] && tk[k].t === t && (v === undefined || tk[k].v === v);
   for (let k = 0; k < tk.length; k++) {
     // import "x" | … from "x" (import and export declarations; `from` then a string is valid
-    // nowhere else) | import("x")
+    // nowhere else) | import("x") (lazy)
     if (is(k, "name", "import") && is(k + 1, "string")) imports.push(tk[k + 1].v);
     else if (is(k, "name", "from") && is(k + 1, "string")) imports.push(tk[k + 1].v);
     else if (is(k, "name", "import") && is(k + 1, "punct", "(") && is(k + 2, "string") && is(k + 3, "punct", ")")) {
-      imports.push(tk[k + 2].v);
+      lazy.push(tk[k + 2].v);
     } else if (
       is(k, "name", "new") && is(k + 1, "name", "URL") && is(k + 2, "punct", "(") && is(k + 3, "string") &&
       is(k + 4, "punct", ",") && is(k + 5, "name", "import") && is(k + 6, "punct", ".") &&
@@ -189,7 +192,7 @@ export function references(src) {
       urls.push(tk[k + 3].v);
     }
   }
-  return { imports, urls };
+  return { imports, lazy, urls };
 }
 
 /** Whether a specifier names a file next to the module (not a bare package, not another site). */
@@ -201,29 +204,51 @@ const isLocal = (spec) => !/^[a-z][a-z0-9+.-]*:/i.test(spec) && !spec.startsWith
  * one is missing. Bare imports (other packages) are refused: the package must be self-contained.
  */
 export function downloadSet(entry) {
+  return downloadSets(entry).eager;
+}
+
+/**
+ * `{ eager, onDemand }`: the download set of `entry` (see downloadSet), and the files its
+ * dynamic imports reach besides, transitively (loaded only when the page asks for them).
+ */
+export function downloadSets(entry) {
   const seen = new Set();
-  const order = [];
-  const visit = (file, isModule) => {
-    if (seen.has(file)) return;
-    if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is referred to but missing`);
-    seen.add(file);
-    order.push(file);
-    if (!isModule) return;
-    const { imports, urls } = references(readFileSync(file, "utf8"));
-    for (const spec of imports) {
-      if (!spec.startsWith("./") && !spec.startsWith("../")) {
-        throw new Error(`${path.relative(ROOT, file)} imports "${spec}": not a file of the package`);
+  const walk = (start) => {
+    const order = [];
+    const lazy = [];
+    const visit = (file, isModule) => {
+      if (seen.has(file)) return;
+      if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is referred to but missing`);
+      seen.add(file);
+      order.push(file);
+      if (!isModule) return;
+      const refs = references(readFileSync(file, "utf8"));
+      const local = (spec) => {
+        if (!spec.startsWith("./") && !spec.startsWith("../")) {
+          throw new Error(`${path.relative(ROOT, file)} imports "${spec}": not a file of the package`);
+        }
+        return path.resolve(path.dirname(file), spec.split(/[?#]/)[0]);
+      };
+      for (const spec of refs.imports) visit(local(spec), true);
+      for (const spec of refs.lazy) lazy.push(local(spec));
+      for (const spec of refs.urls) {
+        if (!isLocal(spec)) continue;
+        const target = path.resolve(path.dirname(file), spec.split(/[?#]/)[0]);
+        visit(target, /\.m?js$/.test(target));
       }
-      visit(path.resolve(path.dirname(file), spec.split(/[?#]/)[0]), true);
-    }
-    for (const spec of urls) {
-      if (!isLocal(spec)) continue;
-      const target = path.resolve(path.dirname(file), spec.split(/[?#]/)[0]);
-      visit(target, /\.m?js$/.test(target));
-    }
+    };
+    for (const file of start) visit(file, true);
+    return { order, lazy };
   };
-  visit(path.resolve(entry), true);
-  return order;
+  const eager = walk([path.resolve(entry)]);
+  const onDemand = [];
+  let pending = eager.lazy;
+  while (pending.length) {
+    const next = walk(pending);
+    onDemand.push(...next.order);
+    pending = next.lazy;
+  }
+  return { eager: eager.order, onDemand };
 }
 
 // ---- the check --------------------------------------------------------------------------------------
@@ -261,8 +286,9 @@ function main(argv) {
     return 1;
   }
   let files;
+  let onDemand;
   try {
-    files = downloadSet(entry);
+    ({ eager: files, onDemand } = downloadSets(entry));
   } catch (e) {
     console.error(`check-size: ${e.message}`);
     return 1;
@@ -274,6 +300,12 @@ function main(argv) {
   console.log(`${"what a reader downloads for one chart".padEnd(width)}  ${"raw".padStart(10)}  ${"gzip -9".padStart(10)}  ${"brotli 11".padStart(10)}`);
   for (const r of ours.rows) console.log(line(path.relative(ROOT, r.file), r));
   console.log(line("total", ours.total));
+  if (onDemand.length) {
+    const later = sizeTable(onDemand);
+    console.log("on demand, not counted (a reader's SVG or CSV):");
+    for (const r of later.rows) console.log(line(path.relative(ROOT, r.file), r));
+    console.log(line("on demand, total", later.total));
+  }
   let budget;
   let peer = null;
   if (existsSync(CHARTJS_FILE)) {

@@ -518,8 +518,7 @@ impl Writer {
     /// Writes a finite number (rounded to 2 decimals: these are pixel positions), or `null`.
     pub fn number(&mut self, v: f64) {
         if v.is_finite() {
-            let r = (v * 100.0).round() / 100.0;
-            self.raw(&format!("{r}"));
+            self.raw(&plain_decimal(v, 2));
         } else {
             self.raw("null");
         }
@@ -561,8 +560,98 @@ fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// `v` rounded to `places` decimals (at most 6; halves away from zero), as the shortest plain
+/// decimal text: "12.5", "0", "-3.25", never an exponent. What `format!("{}", rounded)` prints,
+/// but with integers only: the float formatting machinery (Grisu and Dragon4) would cost the
+/// reader's wasm ~4 KB. Magnitudes past 2^53 / 10^places are written as whole numbers. For pixel
+/// sizes and alphas: not for NaN, infinities or magnitudes past i64's (~9.2e18, written as it).
+pub fn plain_decimal(v: f64, places: u32) -> String {
+    let places = places.min(6);
+    let unit = 10u64.pow(places);
+    #[allow(clippy::cast_precision_loss)]
+    let scaled = (v * unit as f64).round();
+    // Exact in an f64 up to 2^53; past that only whole numbers matter.
+    let (n, places, unit) = if scaled.abs() < 9_007_199_254_740_992.0 {
+        (scaled, places, unit)
+    } else {
+        (v.round(), 0, 1)
+    };
+    #[allow(clippy::cast_possible_truncation)]
+    let n = n as i64;
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    let n = n.unsigned_abs();
+    out.push_str(&(n / unit).to_string());
+    let mut frac = n % unit;
+    if frac != 0 {
+        out.push('.');
+        let mut digits = places;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let text = frac.to_string();
+        for _ in text.len()..digits as usize {
+            out.push('0');
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn plain_decimal_prints_what_rounding_and_display_would() {
+        use super::plain_decimal;
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut values = vec![
+            0.0,
+            0.004,
+            0.005,
+            -0.005,
+            0.015,
+            1.0,
+            -1.0,
+            12.5,
+            13.333_333,
+            0.85,
+            1e6,
+            123_456.789,
+            -0.12,
+            1e14,
+            3e17,
+        ];
+        for _ in 0..20_000 {
+            let r = next();
+            #[allow(clippy::cast_precision_loss)]
+            let x = (r >> 11) as f64 / (1u64 << 53) as f64;
+            let exp = (r % 16) as i32 - 4;
+            values.push((x - 0.5) * 10f64.powi(exp));
+        }
+        for v in values {
+            for places in [0u32, 1, 2, 3] {
+                let unit = 10f64.powi(places as i32);
+                let rounded = (v * unit).round() / unit;
+                let want = if rounded == 0.0 {
+                    "0".to_string()
+                } else {
+                    format!("{rounded}")
+                };
+                assert_eq!(plain_decimal(v, places), want, "{v} to {places} places");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

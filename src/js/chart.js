@@ -64,6 +64,8 @@ const TEXT = {
     close: "Đóng",
     saved: (name) => `Đã tạo tệp ${name}.`,
     exportFailed: "Không tạo được tệp tải xuống.",
+    exportNotReady:
+      "Chưa tải phần xuất tệp của biểu đồ nhúng: hãy gọi await chart.exportReady() trước toSVG() hoặc toCSV().",
     destroyed: "Biểu đồ đã bị gỡ khỏi trang (destroy).",
     element: "element: cần một phần tử HTML để đặt biểu đồ vào.",
     options: "options: cần một đối tượng (object) tùy chọn.",
@@ -95,6 +97,8 @@ const TEXT = {
     close: "Close",
     saved: (name) => `Created the file ${name}.`,
     exportFailed: "The file could not be created.",
+    exportNotReady:
+      "The embedded chart's export module is not loaded: call await chart.exportReady() before toSVG() or toCSV().",
     destroyed: "The chart has been removed from the page (destroy).",
     element: "element: an HTML element to put the chart in is required.",
     options: "options: an options object is required.",
@@ -110,6 +114,45 @@ const TEXT = {
     notJson: (url, type) => `src: ${url} is not JSON data (Content-Type: ${type}).`,
   },
 };
+
+// SVG and CSV: the npm entry points' wasm build writes them; the reader's build that embed.js
+// loads (khuyencong_charts_view_bg.wasm, ~16 KB smaller gzipped) leaves them out, and embed.js
+// hands in a loader of the full build (embed-export.js) for the reader who asks for a file.
+/** Whether this module's own wasm build has the exports. */
+const OWN_EXPORTS = typeof Chart.prototype.toSVG === "function";
+/** `() => Promise<{ ready, Chart }>`, set by embed.js. */
+let exportLoader = null;
+/** The Chart class that has the exports once loaded, and the load under way. */
+let ExportChart = OWN_EXPORTS ? Chart : null;
+let exportLoading = null;
+
+/** Where the full build comes from when this module's build has no exports (embed.js). */
+export function setExportLoader(load) {
+  exportLoader = load;
+}
+
+/** Loads the export module once (again after a failure). */
+function loadExports(locale) {
+  if (ExportChart) return Promise.resolve();
+  if (!exportLoading) {
+    exportLoading = Promise.resolve()
+      .then(() => {
+        if (!exportLoader) throw new Error("no export module");
+        return exportLoader();
+      })
+      .then(async (m) => {
+        await m.ready();
+        ExportChart = m.Chart;
+      })
+      .catch((cause) => {
+        exportLoading = null;
+        const err = new KhuyenCongError(`${message("load_failed", locale)}: ${cause && cause.message}`, "load_failed");
+        err.cause = cause;
+        throw err;
+      });
+  }
+  return exportLoading;
+}
 
 /** The menu's entries, in order. */
 const ACTIONS = ["png", "svg", "csv", "embed"];
@@ -404,13 +447,7 @@ class ChartHandle {
    */
   toSVG() {
     this.#alive();
-    let svg;
-    try {
-      this.#exportLayout(document.createElement("canvas"));
-      svg = this.#call((c) => c.toSVG(), this.#locale);
-    } finally {
-      this.#restoreLayout();
-    }
+    const svg = this.#exported((c) => c.toSVG(), true);
     const { title } = this.#view;
     const about = `<title>${escapeXml(title)}</title><desc>${escapeXml(this.#describe())}</desc>`;
     return svg.replace(/^<svg\b[^>]*>/, (open) => `${open}\n${about}`);
@@ -419,7 +456,55 @@ class ChartHandle {
   /** The figures behind the chart as CSV text (UTF-8 with a byte-order mark, RFC 4180). */
   toCSV() {
     this.#alive();
-    return this.#call((c) => c.toCSV(), this.#locale);
+    return this.#exported((c) => c.toCSV(), false);
+  }
+
+  /**
+   * Resolves when toSVG() and toCSV() can run: at once with the npm entry points; for a chart
+   * drawn by embed.js, the first call loads the full build (a reader who never asks for a file
+   * never downloads it).
+   */
+  async exportReady() {
+    this.#alive();
+    await loadExports(this.#locale);
+  }
+
+  /**
+   * `fn` on a wasm chart that has the exports, laid out for export if `laidOut` (the light
+   * theme, the on-screen width): this chart's own object (its layout put back after), or, in
+   * embed.js's reader build, a copy in the full build with the same data, options and hidden
+   * series, freed after.
+   */
+  #exported(fn, laidOut) {
+    if (OWN_EXPORTS) {
+      if (!laidOut) return this.#call(fn);
+      try {
+        this.#exportLayout(document.createElement("canvas"));
+        return this.#call(fn);
+      } finally {
+        this.#restoreLayout();
+      }
+    }
+    const locale = this.#locale;
+    if (!ExportChart) throw new KhuyenCongError(TEXT[locale].exportNotReady, "not_ready");
+    const copy = wasm(() => new ExportChart(this.#json, toJson(this.#options, locale)), locale);
+    try {
+      if (laidOut) {
+        const canvas = document.createElement("canvas");
+        const { width, requested } = this.#exportSize();
+        const layout = () => wasm(() => copy.layout(canvas, width, requested, false), locale);
+        layout();
+        // The series the reader hid (the copy's legend is in the same order).
+        const hidden = (this.#view?.legend ?? []).flatMap((entry, i) => (entry.hidden ? [i] : []));
+        if (hidden.length) {
+          for (const i of hidden) copy.toggleSeries(i);
+          layout();
+        }
+      }
+      return wasm(() => fn(copy), locale);
+    } finally {
+      copy.free();
+    }
   }
 
   /**
@@ -447,7 +532,9 @@ class ChartHandle {
       .map(([name, value]) => (value === null ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
       .join("");
     const script = new URL("embed.js", import.meta.url).href;
-    const wasmFile = new URL("khuyencong_charts_bg.wasm", import.meta.url).href;
+    // The wasm embed.js loads, beside it (not written new URL(…, import.meta.url): bundlers
+    // would copy the file into an app that only writes its name here).
+    const wasmFile = new URL(VIEW_WASM, script).href;
     const inner = [];
     if (!this.#sourceUrl) {
       const json = scriptJson(formatJson(this.#json));
@@ -1253,6 +1340,8 @@ class ChartHandle {
         return;
       }
       const name = `${slugify(this.#view.title)}-${this.#view.kind}`;
+      // Loaded on the first SVG or CSV of a page drawn by embed.js (see exportReady).
+      if (action === "svg" || action === "csv") await this.exportReady();
       if (action === "png") this.#download(await this.toPNG(), `${name}.png`);
       if (action === "svg") {
         const text = `<?xml version="1.0" encoding="UTF-8"?>\n${this.toSVG()}`;
@@ -1407,10 +1496,16 @@ class ChartHandle {
   /** Lays the chart out for an export, at its CSS width in the light theme without the zoom,
    * measuring text with `canvas`. Returns the size in CSS px. */
   #exportLayout(canvas) {
-    const width = this.#width > 0 ? this.#width : EXPORT_WIDTH;
-    const requested = this.#requested > 0 ? Math.max(this.#requested - this.#band, 1) : 0;
+    const { width, requested } = this.#exportSize();
     const height = this.#call((c) => c.layout(canvas, width, requested, false), this.#locale);
     return { width, height };
+  }
+
+  /** The width and requested height (0: the kind's natural height) an export is laid out at. */
+  #exportSize() {
+    const width = this.#width > 0 ? this.#width : EXPORT_WIDTH;
+    const requested = this.#requested > 0 ? Math.max(this.#requested - this.#band, 1) : 0;
+    return { width, requested };
   }
 
   /** Puts back the on-screen layout (the same as before: hit-testing and paint read it). */
@@ -1902,6 +1997,9 @@ function fallbackHtml(view, t) {
  * instead of after it (one network round trip and embed.js's own download sooner on a phone).
  * `crossorigin` makes it the same request as core.js's fetch(), which then takes it.
  */
+/** The reader's build of the wasm, which embed.js loads (see OWN_EXPORTS). */
+export const VIEW_WASM = "khuyencong_charts_view_bg.wasm";
+
 export function preloadLine(wasmUrl) {
   return `<link rel="preload" href="${escapeHtml(wasmUrl)}" as="fetch" crossorigin>`;
 }

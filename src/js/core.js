@@ -1,9 +1,9 @@
-// The core of the JS layer: loading the wasm once, the error class, and analyze().
+// The core of the JS layer: loading the wasm once, the error class, the data as JSON text.
+// analyze() is in analyze.js (embed.js's reader build of the wasm has no analyze).
 //
-// `ready()` loads the WebAssembly once; `analyze()` is synchronous after it. Importing this
-// module has no side effects and touches no browser global (the wasm glue is only called
-// from inside these functions).
-import init, { analyze as wasmAnalyze } from "./khuyencong_charts.js";
+// `ready()` loads the WebAssembly once. Importing this module has no side effects and touches
+// no browser global (the wasm glue is only called from inside these functions).
+import init from "./khuyencong_charts.js";
 
 const MESSAGES = {
   not_ready: {
@@ -155,28 +155,4 @@ export function toJson(value, locale) {
     throw err;
   }
   return withinLimit(text, locale);
-}
-
-/**
- * Computes exact funding figures from `data` (an object or its JSON text).
- * Throws `KhuyenCongError` on invalid data or options.
- *
- * @example
- * const a = analyze({ title: "…", unit: "ty_dong", records: [{ source: "kcqg", plan: "80.9", actual: "79.5" }] });
- * a.bySource[0].text.attainment; // "98,3%"
- */
-export function analyze(data, options) {
-  const locale = localeOf(options);
-  if (!loaded) throw new KhuyenCongError(message("not_ready", locale), "not_ready");
-  const dataJson = toJson(data, locale);
-  const optionsJson = toJson(options, locale);
-  try {
-    return wasmAnalyze(dataJson, optionsJson);
-  } catch (e) {
-    if (e instanceof KhuyenCongError) throw e;
-    // A trap inside the module (a bug, never bad input): report it as this call's failure.
-    const err = new KhuyenCongError(message("internal", locale), "internal");
-    err.cause = e;
-    throw err;
-  }
 }

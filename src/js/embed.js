@@ -33,8 +33,13 @@
 // (view(), setOptions(), …) or null; the element's data-kc-state is "loading", "ready" or
 // "error"; it fires "khuyencong-chart:ready" (detail.chart) and "khuyencong-chart:error"
 // (detail.error), both bubbling, after each drawing or failure.
-import { DIGIT_ATTRIBUTES, mount } from "./chart.js";
+import { DIGIT_ATTRIBUTES, mount, setExportLoader } from "./chart.js";
 import { KhuyenCongError, localeOf, ready } from "./core.js";
+
+// In the package this file is a bundle whose wasm is the reader's build (make package:
+// khuyencong_charts_view_bg.wasm, without the SVG and CSV exports). A reader who asks for a file
+// gets the full build then, from embed-export.js next to this file, once per page.
+setExportLoader(() => import("./embed-export.js"));
 
 const TAG = "khuyencong-chart";
 const MARK = "data-khuyencong";

@@ -6,7 +6,8 @@
 // (the embed script's, if it ran first).
 import { load, located } from "./core.js";
 
-export { analyze, KhuyenCongError } from "./core.js";
+export { KhuyenCongError } from "./core.js";
+export { analyze } from "./analyze.js";
 export { mount } from "./chart.js";
 
 /**

@@ -262,11 +262,22 @@ export interface ChartHandle {
    */
   toPNG(): Promise<Blob>;
   /** The chart as an SVG document, drawn by the same painter (text stays text), light theme,
-   * at its CSS width, with <title> and <desc>. */
+   * at its CSS width, with <title> and <desc>. On a chart drawn by embed.js, after
+   * `await chart.exportReady()` (else a `KhuyenCongError` with code "not_ready"). */
   toSVG(): string;
   /** The figures behind the chart as CSV: UTF-8 with a byte-order mark, RFC 4180, canonical
-   * and formatted columns, a total row. */
+   * and formatted columns, a total row. On a chart drawn by embed.js, after
+   * `await chart.exportReady()` (else a `KhuyenCongError` with code "not_ready"). */
   toCSV(): string;
+  /** Resolves when toSVG() and toCSV() can run: at once for a chart of `mount()`; for one drawn
+   * by embed.js (whose WebAssembly build leaves the exports out, to keep a reader's download
+   * small) the first call loads the full build (embed-export.js, ~115 KB gzipped), once a page.
+   * @example
+   * const chart = document.querySelector("khuyencong-chart").chart;
+   * await chart.exportReady();
+   * const svg = chart.toSVG();
+   */
+  exportReady(): Promise<void>;
   /** HTML that draws this chart elsewhere: embed.js and a <khuyencong-chart> with the current
    * options and the data's URL (or the data inline), a table of the figures as its fallback. */
   toEmbedCode(): string;

@@ -30,7 +30,7 @@ fn font_of(size: f64, weight: Weight) -> String {
     } else {
         "normal"
     };
-    format!("{style} {size}px {FONT}")
+    format!("{style} {}px {FONT}", json::plain_decimal(size, 3))
 }
 
 /// Text widths from the canvas itself, so layout matches what is drawn.
@@ -97,7 +97,13 @@ fn hatch_pattern(ctx: &CanvasRenderingContext2d, c: Rgba, width: u32, gap: i32) 
 
 /// `rgba(…)` for a canvas style.
 fn css_color(c: Rgba) -> String {
-    format!("rgba({},{},{},{})", c.0, c.1, c.2, c.3)
+    format!(
+        "rgba({},{},{},{})",
+        c.0,
+        c.1,
+        c.2,
+        json::plain_decimal(c.3, 3)
+    )
 }
 
 /// A canvas 2D context as the painter's [`Surface`]: the calls plotters' canvas backend made,
@@ -634,6 +640,7 @@ impl Chart {
     }
 
     /// The last layout as an SVG document (same painter as the canvas; text stays text).
+    #[cfg(feature = "export")]
     #[wasm_bindgen(js_name = toSVG)]
     pub fn to_svg(&self) -> Result<String, JsValue> {
         let Some(spec) = &self.spec else {
@@ -643,6 +650,7 @@ impl Chart {
     }
 
     /// The figures behind the chart as CSV (UTF-8 with BOM; canonical and formatted columns).
+    #[cfg(feature = "export")]
     #[wasm_bindgen(js_name = toCSV)]
     pub fn to_csv(&self) -> String {
         crate::chart::export::csv(
@@ -654,6 +662,7 @@ impl Chart {
     }
 
     /// The analysis (same shape as `analyze`), as JSON text.
+    #[cfg(feature = "export")]
     pub fn analysis(&self) -> String {
         crate::output::to_json(&self.analysis)
     }

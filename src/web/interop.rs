@@ -44,6 +44,7 @@ pub fn json_text(v: &JsValue, path: &str) -> Result<String, JsValue> {
 }
 
 /// `JSON.parse` of text this crate wrote (always valid JSON).
+#[cfg(feature = "export")]
 pub fn parse_json(text: &str) -> Result<JsValue, JsValue> {
     JSON::parse(text)
 }

@@ -9,9 +9,11 @@ mod interop;
 
 pub use chart::Chart;
 
+#[cfg(feature = "export")]
 use wasm_bindgen::prelude::*;
 
 /// Analyzes funding data (an object or its JSON text) and returns the analysis object.
+#[cfg(feature = "export")]
 ///
 /// `options` is `{ locale?: "vi" | "en", percentDigits?, ratioDigits?, amountDigits? }`.
 /// Throws a `KhuyenCongError` (`code`, `path`, localized `message`) on bad input.

@@ -355,14 +355,14 @@ describe("demo article with three embedded charts", () => {
       assert.deepEqual(
         snippets,
         FIGURES.map(() => [
-          ["link", "preload", "pkg/khuyencong_charts_bg.wasm", "fetch", "anonymous"],
+          ["link", "preload", "pkg/khuyencong_charts_view_bg.wasm", "fetch", "anonymous"],
           ["script", "module", "pkg/embed.js", "data/phia-bac-2022.json"],
         ]),
       );
       assert.deepEqual(seen.consoleErrors, []);
       assert.deepEqual(seen.pageErrors, []);
       const paths = seen.requests.map((url) => new URL(url).pathname);
-      for (const needed of ["/pkg/embed.js", "/pkg/khuyencong_charts_bg.wasm", "/data/phia-bac-2022.json"]) {
+      for (const needed of ["/pkg/embed.js", "/pkg/khuyencong_charts_view_bg.wasm", "/data/phia-bac-2022.json"]) {
         assert.ok(paths.includes(needed), `no request for ${needed} in ${paths.join(", ")}`);
       }
       // embed.js is one bundled file: no waterfall of modules behind it.

@@ -559,7 +559,7 @@ describe("<khuyencong-chart>", () => {
         Array.from({ length: 20 }, (_, i) => kinds[i % kinds.length]),
       );
       const wasm = seen.requests.filter((u) => u.endsWith(".wasm"));
-      assert.deepEqual(wasm, [`${new URL(url("x")).origin}/pkg/khuyencong_charts_bg.wasm`]);
+      assert.deepEqual(wasm, [`${new URL(url("x")).origin}/pkg/khuyencong_charts_view_bg.wasm`]);
       assert.deepEqual(seen.consoleErrors, []);
       assert.deepEqual(seen.pageErrors, []);
     } finally {
@@ -945,7 +945,7 @@ describe("iframe (embed.html)", () => {
       );
       // Once each: embed.js and the wasm are preloaded beside embed-frame.js (the page's
       // modulepreload and preload), and those are the requests the import and the fetch take.
-      for (const file of ["embed-frame.css", "embed-frame.js", "embed.js", "khuyencong_charts_bg.wasm"]) {
+      for (const file of ["embed-frame.css", "embed-frame.js", "embed.js", "khuyencong_charts_view_bg.wasm"]) {
         assert.equal(loaded.filter((p) => p === `/pkg/${file}`).length, 1, `${file}: ${loaded.join(", ")}`);
       }
       const early = await frame.evaluate(() =>
@@ -953,7 +953,7 @@ describe("iframe (embed.html)", () => {
           new URL(l.href).pathname,
         ),
       );
-      assert.deepEqual(early, ["/pkg/embed.js", "/pkg/khuyencong_charts_bg.wasm"]);
+      assert.deepEqual(early, ["/pkg/embed.js", "/pkg/khuyencong_charts_view_bg.wasm"]);
       assert.deepEqual(loaded.filter((p) => p.startsWith("/assets/")), []);
       assert.deepEqual(await cspViolations(page), []);
       assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);
@@ -1048,7 +1048,11 @@ describe("embed-examples.html", () => {
         for (const example of ["ex-src", "ex-inline", "ex-plain"]) {
           await assertDraws(page, `[data-example="${example}"] > *`);
         }
-        const frame = await (await page.$('[data-example="ex-frame"] iframe')).contentFrame();
+        // The iframe is loading="lazy", as the copied code has it: on a phone it is far enough
+        // down the page that it loads only as the reader scrolls towards it.
+        const iframe = await page.$('[data-example="ex-frame"] iframe');
+        await iframe.scrollIntoViewIfNeeded();
+        const frame = await iframe.contentFrame();
         await frame.waitForFunction(
           () => document.querySelector("khuyencong-chart")?.dataset.kcState === "ready",
         );
@@ -1116,7 +1120,7 @@ describe("embed-examples.html", () => {
         }
         assert.match(
           code,
-          /^<link rel="preload" href="\/pkg\/khuyencong_charts_bg\.wasm" as="fetch" crossorigin>\n<script type="module" src="\/pkg\/embed\.js"><\/script>\n</,
+          /^<link rel="preload" href="\/pkg\/khuyencong_charts_view_bg\.wasm" as="fetch" crossorigin>\n<script type="module" src="\/pkg\/embed\.js"><\/script>\n</,
         );
         // A blank page of the site (strict CSP too), another path depth: root-relative addresses.
         const pasted = await context.newPage();
@@ -1141,7 +1145,7 @@ describe("embed-examples.html", () => {
         assert.deepEqual(got, expected[i], id);
         // The preload is the request the module then takes: the wasm downloads once (a preload
         // that does not match the module's fetch, in mode or credentials, downloads it twice).
-        assert.deepEqual(wasmRequests, [`${base}pkg/khuyencong_charts_bg.wasm`], id);
+        assert.deepEqual(wasmRequests, [`${base}pkg/khuyencong_charts_view_bg.wasm`], id);
         await pasted.close();
       }
     } finally {

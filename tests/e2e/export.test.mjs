@@ -653,6 +653,58 @@ describe("the download / share menu", () => {
     }
   });
 
+  test("embed.js: an SVG or CSV comes from the full build, fetched at the first one only, under the strict CSP, hidden series kept", async () => {
+    const snippet =
+      '<link rel="preload" href="/pkg/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>' +
+      '<script type="module" src="/pkg/embed.js"></script>' +
+      '<khuyencong-chart id="e" kind="plan-actual" src="/data/phia-bac-2022.json"></khuyencong-chart>' +
+      '<div id="m"></div>'; // both the page's width: laid out alike
+    const { context, page, seen, base } = await open({ csp: true, pasted: snippet });
+    try {
+      await page.goto(`${base}${PASTED}`);
+      await page.waitForSelector('khuyencong-chart[data-kc-state="ready"]');
+      await page.waitForLoadState("networkidle");
+      const fetched = () => seen.requests.map((u) => new URL(u).pathname).filter((p) => /\.(js|wasm)$/.test(p));
+      assert.deepEqual(fetched().sort(), ["/pkg/embed.js", "/pkg/khuyencong_charts_view_bg.wasm"], "a reader who does not export");
+      // The reader hides the first series (plan), then downloads the SVG and the CSV.
+      await page.click("#e .kc-chart__legend button");
+      const downloads = {};
+      for (const [index, ext] of [
+        [1, "svg"],
+        [2, "csv"],
+      ]) {
+        await page.focus("#e .kc-chart__menu-button");
+        await page.keyboard.press("Enter");
+        for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
+        const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+        downloads[ext] = { name: download.suggestedFilename(), text: (await readFile(await download.path())).toString("utf8") };
+      }
+      assert.equal(downloads.svg.name, `${SLUG}-plan-actual.svg`);
+      // The full build came once, for the first file.
+      const full = ["/pkg/core.js", "/pkg/embed-export.js", "/pkg/khuyencong_charts.js", "/pkg/khuyencong_charts_bg.wasm"];
+      assert.deepEqual(fetched().sort(), ["/pkg/embed.js", ...full, "/pkg/khuyencong_charts_view_bg.wasm"].sort());
+      // The same chart from the npm entry point (its own build has the exports), the same series
+      // hidden: the same files.
+      const npm = await page.evaluate(async () => {
+        const kc = await import("/pkg/index.js");
+        const chart = await kc.mount(document.querySelector("#m"), "/data/phia-bac-2022.json", { kind: "plan-actual" });
+        const shown = chart.toSVG();
+        document.querySelector("#m .kc-chart__legend button").click();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return { shown, svg: chart.toSVG(), csv: chart.toCSV(), hidden: chart.view().legend.map((l) => l.hidden) };
+      });
+      assert.deepEqual(npm.hidden, [true, false]);
+      assert.notEqual(npm.svg, npm.shown, "hiding a series changes the SVG");
+      assert.equal(downloads.svg.text, `<?xml version="1.0" encoding="UTF-8"?>\n${npm.svg}`);
+      assert.equal(downloads.csv.text, npm.csv);
+      assert.deepEqual(await cspViolations(page), []);
+      assert.deepEqual(seen.pageErrors, []);
+      assert.deepEqual(seen.consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('menu: "none" hides it (option and attribute); other values are refused', async () => {
     const { context, page, seen } = await openMounted(PHIA_BAC, { kind: "sources", menu: "none" });
     try {
@@ -739,7 +791,7 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
       );
       assert.equal(copied, code);
       const lines = copied.split("\n");
-      assert.equal(lines[0], `<link rel="preload" href="${base}pkg/khuyencong_charts_bg.wasm" as="fetch" crossorigin>`);
+      assert.equal(lines[0], `<link rel="preload" href="${base}pkg/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>`);
       assert.equal(lines[1], `<script type="module" src="${base}pkg/embed.js"></script>`);
       assert.equal(
         lines[2],
@@ -777,11 +829,21 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
         for (const key of ["title", "kind", "locale", "description", "items", "legend", "table"]) {
           assert.deepEqual(view[key], original.view[key], key);
         }
-        // Drawn the same: the same SVG export, mark for mark.
-        assert.equal(
-          await pasted.page.evaluate(() => document.querySelector("khuyencong-chart").chart.toSVG()),
-          original.svg,
-        );
+        // Drawn the same: the same SVG export, mark for mark. embed.js's reader build writes no
+        // SVG itself: toSVG() says to wait for exportReady() until the full build is loaded.
+        const exported = await pasted.page.evaluate(async () => {
+          const chart = document.querySelector("khuyencong-chart").chart;
+          let early = "no error";
+          try {
+            chart.toSVG();
+          } catch (e) {
+            early = `${e.name} ${e.code}`;
+          }
+          await chart.exportReady();
+          return { early, svg: chart.toSVG() };
+        });
+        assert.equal(exported.early, "KhuyenCongError not_ready");
+        assert.equal(exported.svg, original.svg);
         assert.deepEqual(pasteSeen.pageErrors, []);
       } finally {
         await pasted.context.close();

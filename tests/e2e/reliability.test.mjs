@@ -963,7 +963,7 @@ const injectionTrace = (page) =>
       e.rel === "preload" &&
       e.as === "fetch" &&
       e.crossOrigin === "anonymous" &&
-      new URL(e.href).pathname === "/pkg/khuyencong_charts_bg.wasm";
+      new URL(e.href).pathname === "/pkg/khuyencong_charts_view_bg.wasm";
     return {
       pwned: window.__pwned,
       elements: all

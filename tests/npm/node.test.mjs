@@ -97,6 +97,13 @@ describe("pkg/package.json", () => {
     for (const file of seen) assert.ok(manifest.files.includes(file), `${file} is in "files"`);
     assert.ok(manifest.files.includes("khuyencong_charts_bg.wasm"));
     assert.ok(manifest.files.includes("khuyencong_charts_fast_bg.wasm"));
+    // embed.js's own wasm, and what it imports on demand for an SVG or CSV (embed-export.js and,
+    // through it, core.js, the glue and the full build).
+    assert.ok(manifest.files.includes("khuyencong_charts_view_bg.wasm"));
+    assert.match(readFileSync(path.join(PACKAGE_DIR, "embed.js"), "utf8"), /import\("\.\/embed-export\.js"\)/);
+    visit("embed-export.js");
+    for (const file of ["embed-export.js", "core.js", "khuyencong_charts.js"]) assert.ok(seen.has(file), file);
+    for (const file of seen) assert.ok(manifest.files.includes(file), `${file} is in "files"`);
     assert.deepEqual(manifest.sideEffects, ["./embed.js"]);
   });
 

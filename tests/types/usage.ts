@@ -226,9 +226,14 @@ function embedded(): ChartHandle | null {
   const fromProperty: ChartHandle | null = el.chart;
   // @ts-expect-error the element's chart is read-only
   el.chart = null;
-  el.addEventListener("khuyencong-chart:ready", (e) => {
+  el.addEventListener("khuyencong-chart:ready", async (e) => {
     const c: ChartHandle = e.detail.chart;
     c.view();
+    // An embed's SVG and CSV come from the full build, loaded on demand.
+    const loaded: Promise<void> = c.exportReady();
+    await loaded;
+    const svg: string = c.toSVG();
+    console.log(svg.length, c.toCSV().length);
   });
   el.addEventListener("khuyencong-chart:error", (e) => {
     const code: ErrorCode = e.detail.error.code;

@@ -8,7 +8,7 @@
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 
 const SCRIPT = "pkg/embed.js";
-const WASM = "pkg/khuyencong_charts_bg.wasm";
+const WASM = "pkg/khuyencong_charts_view_bg.wasm";
 
 /** `url` (relative to this page) as an address from the site's root, e.g. "/data/x.json". */
 function fromRoot(url) {

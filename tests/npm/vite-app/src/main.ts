@@ -9,6 +9,7 @@
 //   bytes       ready(ArrayBuffer)
 //   module      ready(WebAssembly.Module)
 //   embed       no ready() call at all: only a <khuyencong-chart> element, as in an article
+//               (its SVG and CSV then load the full build on demand)
 //   fast        khuyencong-charts/fast's ready() first: the page's analyze() and mount() then
 //               run on the fast build (one module state); reports which wasm files loaded
 // and reads window.__result when window.__done resolves.
@@ -34,6 +35,8 @@ export interface Result {
   embedState?: string | null;
   embedItems?: number;
   embedSame?: boolean;
+  embedSvg?: boolean;
+  embedCsv?: boolean;
   failure?: string;
   wasmFiles?: string[];
 }
@@ -126,8 +129,17 @@ async function run(mode: string): Promise<Result> {
   result.embedSame = el.chart !== null && chartOf(el) === el.chart;
   result.wasmFiles = performance
     .getEntriesByType("resource")
+    // Not Vite's dev-server module for the `?url` import above (…wasm?import&url): no wasm.
+    .filter((e) => !new URL(e.name).searchParams.has("import"))
     .map((e) => new URL(e.name).pathname.split("/").pop() ?? "")
     .filter((name) => name.endsWith(".wasm"));
+  // The embed's SVG and CSV: its own build leaves them out; exportReady() loads the full build
+  // through the package's embed-export.js, which the bundler must have followed.
+  if (el.chart) {
+    await el.chart.exportReady();
+    result.embedSvg = el.chart.toSVG().startsWith("<svg");
+    result.embedCsv = el.chart.toCSV().startsWith("\ufeff");
+  }
   return result;
 }
 
