@@ -127,7 +127,15 @@ pub fn wrap(
         current = (*word).to_string();
         if lines.len() == max_lines {
             // No room for the rest: shorten the last full line.
-            let rest = words.get(i..).map(|w| w.join(" ")).unwrap_or_default();
+            // By hand: `[&str]::join` is a second copy of the join code (~0.9 KB of wasm) next
+            // to `[String]::join`, which the descriptions need.
+            let mut rest = String::new();
+            for (k, w) in words.get(i..).unwrap_or_default().iter().enumerate() {
+                if k > 0 {
+                    rest.push(' ');
+                }
+                rest.push_str(w);
+            }
             let last = lines.pop().unwrap_or_default();
             let (shortened, _) = fit(m, &format!("{last} {rest}"), size, weight, max);
             lines.push(shortened);
