@@ -460,7 +460,7 @@ const tooltipState = (page, lib) =>
     };
   }, lib);
 
-/** Counts redraws from now on: ours, tooltip contents replaced; Chart.js, chart.draw() calls. */
+/** Counts redraws from now on: ours, the tooltip's texts rewritten (its nodes are reused from bar to bar); Chart.js, chart.draw() calls. */
 const countRedraws = (page, lib) =>
   page.evaluate((lib) => {
     window.__redraws = 0;
@@ -468,7 +468,7 @@ const countRedraws = (page, lib) =>
       const tip = document.querySelector("khuyencong-chart .kc-chart__tooltip");
       new MutationObserver((records) => {
         if (records.some((r) => r.type === "childList")) window.__redraws++;
-      }).observe(tip, { childList: true });
+      }).observe(tip, { childList: true, subtree: true });
     } else {
       const chart = window.__charts[0];
       const draw = chart.draw.bind(chart);
@@ -927,7 +927,7 @@ if (results.hover) {
       `\`Performance.getMetrics\` TaskDuration) over ${opts.moves} such moves, divided by the moves, minus the same loop with the pointer moving off the chart ` +
       "(the harness's own cost and the browser's input handling: the baseline column). Before the samples, every move is checked to show the tooltip of the " +
       "province moved to, different from the one before (ours: the DOM tooltip's text; Chart.js: its tooltip's active element, title and body), " +
-      "and during them every move is counted to redraw (ours: the tooltip replaced; Chart.js: `chart.draw()` called). Chart.js has its default tooltip " +
+      "and during them every move is counted to redraw (ours: the tooltip's text rewritten; Chart.js: `chart.draw()` called). Chart.js has its default tooltip " +
       "(interaction mode nearest, intersect) with animation off.",
   );
   md.push("");

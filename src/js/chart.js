@@ -267,6 +267,8 @@ class ChartHandle {
   #errorBox = null;
   /** The item outlined and described by the tooltip; -1 for none. */
   #active = -1;
+  /** The tooltip's nodes, to reuse for the next one of the same shape (see #showTip). */
+  #tip = null;
   /** Width (CSS px) and device pixel ratio of the last layout; 0 before the first. */
   #width = 0;
   #dpr = 0;
@@ -649,8 +651,14 @@ class ChartHandle {
     legend.className = "kc-chart__legend";
     legend.setAttribute("role", "group");
 
+    // Placed by a transform from the top left, on a layer of its own, laid out on its own: a
+    // hover moves it without laying out or repainting the page and the chart under it.
     const tooltip = el("div", {
       position: "absolute",
+      left: "0",
+      top: "0",
+      "will-change": "transform",
+      contain: "layout",
       "z-index": "1",
       display: "none",
       "box-sizing": "border-box",
@@ -1608,27 +1616,38 @@ class ChartHandle {
   #showTip(i) {
     const item = this.#view.items[i];
     const { tooltip, canvas } = this.#dom;
-    const title = el("div", { "font-weight": "700" });
-    title.textContent = item.title;
     const muted = this.#palette().muted;
-    const lines = item.rows.map(([label, value]) => {
-      const line = el("div", { display: "flex", gap: "12px", "justify-content": "space-between" });
-      const name = el("span", { color: muted });
-      name.textContent = label;
-      line.append(name);
-      // Some rows are a whole sentence with no figure of their own.
-      if (value) {
-        const figure = el("span", {
-          "font-weight": "600",
-          "white-space": "nowrap",
-          "font-variant-numeric": "tabular-nums",
-        });
-        figure.textContent = value;
-        line.append(figure);
-      }
-      return line;
+    // The same shape as the tooltip shown last (a move from bar to bar): its nodes take the new
+    // texts, with no new elements to style. Otherwise new nodes.
+    const shape = `${muted} ${item.rows.map(([, value]) => (value ? 2 : 1)).join("")}`;
+    let tip = this.#tip;
+    if (!tip || tip.shape !== shape || tooltip.firstChild !== tip.title) {
+      tip = { shape, title: el("div", { "font-weight": "700" }), texts: [] };
+      const lines = item.rows.map(([, value]) => {
+        const line = el("div", { display: "flex", gap: "12px", "justify-content": "space-between" });
+        const name = el("span", { color: muted });
+        line.append(name);
+        tip.texts.push(name);
+        // Some rows are a whole sentence with no figure of their own.
+        if (value) {
+          const figure = el("span", {
+            "font-weight": "600",
+            "white-space": "nowrap",
+            "font-variant-numeric": "tabular-nums",
+          });
+          line.append(figure);
+          tip.texts.push(figure);
+        }
+        return line;
+      });
+      tooltip.replaceChildren(tip.title, ...lines);
+      this.#tip = tip;
+    }
+    tip.title.textContent = item.title;
+    const texts = item.rows.flatMap(([label, value]) => (value ? [label, value] : [label]));
+    texts.forEach((text, k) => {
+      if (tip.texts[k].textContent !== text) tip.texts[k].textContent = text;
     });
-    tooltip.replaceChildren(title, ...lines);
     tooltip.style.setProperty("display", "block");
 
     // Centred over the anchor, kept inside the chart's width; above it unless there is no
@@ -1640,7 +1659,7 @@ class ChartHandle {
     const above = ay - TIP_GAP - h;
     const screenTop = canvas.getBoundingClientRect().top;
     const top = above >= 0 && screenTop + above >= 0 ? above : ay + TIP_GAP;
-    css(tooltip, { left: `${Math.round(left)}px`, top: `${Math.round(top)}px` });
+    tooltip.style.setProperty("transform", `translate(${Math.round(left)}px, ${Math.round(top)}px)`);
   }
 
   #hideTip() {
