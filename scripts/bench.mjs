@@ -323,6 +323,12 @@ async function firstPaint(address, rate, check, network = null) {
   }
 }
 
+/** A check for firstPaint(): our chart of case `which` is ready with the surveyed items. */
+const drewAsSurveyed = (which) => async (page) => {
+  const b = await oursChartBox(page);
+  if (b.state !== "ready" || b.items !== surveyed.boxes[which].items) throw new Error(`${CASES[which].ours}: ${JSON.stringify(b)}`);
+};
+
 if (wants("first")) {
   results.first = {};
   for (const rate of THROTTLES) {
@@ -330,10 +336,7 @@ if (wants("first")) {
       const box = surveyed.boxes[which];
       const ours = [];
       const peer = [];
-      const oursOk = async (page) => {
-        const b = await oursChartBox(page);
-        if (b.state !== "ready" || b.items !== box.items) throw new Error(`${c.ours}: ${JSON.stringify(b)}`);
-      };
+      const oursOk = drewAsSurveyed(which);
       const oursUrl = url(c.ours);
       const peerUrl = url(peerAddress(which, box));
       // One load of each first, not counted (the browser process's own first-time costs).
@@ -368,10 +371,7 @@ if (wants("network")) {
   const zurl = (p) => new URL(p, zippedSite.url).href;
   for (const [which, c] of Object.entries(CASES)) {
     const box = surveyed.boxes[which];
-    const oursOk = async (page) => {
-      const b = await oursChartBox(page);
-      if (b.state !== "ready" || b.items !== box.items) throw new Error(`${c.ours}: ${JSON.stringify(b)}`);
-    };
+    const oursOk = drewAsSurveyed(which);
     const pages = { ours: [zurl(c.ours), oursOk], peer: [zurl(peerAddress(which, box))] };
     if (c.oursNoPreload) pages.noPreload = [zurl(c.oursNoPreload), oursOk];
     const samples = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));

@@ -108,9 +108,7 @@ async function handle(base, headers, compressed, req, res) {
 
   const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
   if (compressed && COMPRESSIBLE.test(type)) {
-    const accepts = /(^|,)\s*gzip\s*(;\s*q=(?!0(\.0*)?\s*($|,))[\d.]+)?\s*($|,)/i.test(
-      req.headers["accept-encoding"] ?? "",
-    );
+    const accepts = acceptsGzip(req.headers["accept-encoding"] ?? "");
     const vary = { ...baseHeaders(headers), Vary: "Accept-Encoding", "Content-Type": type };
     if (accepts) {
       const key = `${file}\0${info.mtimeMs}\0${info.size}`;
@@ -130,6 +128,14 @@ async function handle(base, headers, compressed, req, res) {
   createReadStream(file)
     .on("error", (err) => res.destroy(err))
     .pipe(res);
+}
+
+/** Whether an Accept-Encoding header lists gzip without `q=0`. */
+function acceptsGzip(header) {
+  return header.split(",").some((part) => {
+    const [name, ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+    return name === "gzip" && !params.some((p) => /^q=0(\.0*)?$/.test(p));
+  });
 }
 
 /** What `gzip: true` compresses: text and wasm (images here are SVG, text; PNG is not). */
