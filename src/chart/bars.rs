@@ -198,11 +198,13 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64, room: Optio
     let spread = (row_h - natural_row) / 2.0;
     let m = ctx.m();
     let inner = w - 2.0 * p;
-    let widest_label = bars
+    // Measured once: a label that fits its column is drawn as it is, not measured again by fit.
+    let label_widths: Vec<f64> = bars
         .rows
         .iter()
         .map(|r| m.width(&r.label, LABEL, Weight::Normal))
-        .fold(0.0, f64::max);
+        .collect();
+    let widest_label = label_widths.iter().copied().fold(0.0, f64::max);
     let label_w = if stacked {
         inner
     } else {
@@ -258,7 +260,11 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64, room: Optio
     });
     for (i, row) in bars.rows.iter().enumerate() {
         let y_row = top + i as f64 * row_h;
-        let (label, _) = fit(m, &row.label, LABEL, Weight::Normal, label_w);
+        let label = if label_widths.get(i).is_some_and(|lw| *lw <= label_w) {
+            row.label.clone()
+        } else {
+            fit(m, &row.label, LABEL, Weight::Normal, label_w).0
+        };
         let (label_y, baseline) = if stacked {
             (y_row + spread + 4.0, Baseline::Top)
         } else {

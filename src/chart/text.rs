@@ -99,6 +99,19 @@ pub fn fit(m: &dyn Measure, text: &str, size: f64, weight: Weight, max: f64) -> 
     )
 }
 
+/// `words` joined by single spaces. By hand: `[&str]::join` is a second copy of the join code
+/// (~0.9 KB of wasm) next to `[String]::join`, which the descriptions need.
+fn spaced(words: &[&str]) -> String {
+    let mut text = String::new();
+    for w in words {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    text
+}
+
 /// Wraps `text` into at most `max_lines` lines of at most `max` px, breaking at spaces; the
 /// last line ends in "…" if text remains. Returns the lines and whether anything was cut.
 pub fn wrap(
@@ -110,8 +123,17 @@ pub fn wrap(
     max_lines: usize,
 ) -> (Vec<String>, bool) {
     let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
     let words: Vec<&str> = text.split_whitespace().collect();
+    let mut current = spaced(&words);
+    // Most texts (labels, short titles) fit on one line: one measurement instead of one per
+    // word. Each `measureText` crosses into the browser, and the greedy loop below would put
+    // every word on this one line anyway (a prefix is never wider than the whole).
+    if max_lines > 0 && !current.is_empty() && m.width(&current, size, weight) <= max {
+        return (vec![current], false);
+    }
+    current.clear();
+    // Whether `current` is known to fit (it was measured as a candidate).
+    let mut fits = false;
     let mut cut = false;
     for (i, word) in words.iter().enumerate() {
         let candidate = if current.is_empty() {
@@ -119,23 +141,22 @@ pub fn wrap(
         } else {
             format!("{current} {word}")
         };
-        if m.width(&candidate, size, weight) <= max || current.is_empty() {
+        if current.is_empty() {
             current = candidate;
+            fits = false;
+            continue;
+        }
+        if m.width(&candidate, size, weight) <= max {
+            current = candidate;
+            fits = true;
             continue;
         }
         lines.push(core::mem::take(&mut current));
         current = (*word).to_string();
+        fits = false;
         if lines.len() == max_lines {
             // No room for the rest: shorten the last full line.
-            // By hand: `[&str]::join` is a second copy of the join code (~0.9 KB of wasm) next
-            // to `[String]::join`, which the descriptions need.
-            let mut rest = String::new();
-            for (k, w) in words.get(i..).unwrap_or_default().iter().enumerate() {
-                if k > 0 {
-                    rest.push(' ');
-                }
-                rest.push_str(w);
-            }
+            let rest = spaced(words.get(i..).unwrap_or_default());
             let last = lines.pop().unwrap_or_default();
             let (shortened, _) = fit(m, &format!("{last} {rest}"), size, weight, max);
             lines.push(shortened);
@@ -145,6 +166,8 @@ pub fn wrap(
     if !current.is_empty() {
         if lines.len() == max_lines {
             cut = true;
+        } else if fits {
+            lines.push(current);
         } else {
             let (line, was_cut) = fit(m, &current, size, weight, max);
             cut |= was_cut;
@@ -209,5 +232,112 @@ mod tests {
             cut && lines.len() == 2 && lines[1].ends_with('…'),
             "{lines:?}"
         );
+    }
+
+    /// Counts the measurements it answers (each one is a `measureText` in the browser).
+    struct Counting(core::cell::Cell<usize>);
+
+    impl Measure for Counting {
+        fn width(&self, text: &str, size: f64, weight: Weight) -> f64 {
+            self.0.set(self.0.get() + 1);
+            ApproxMeasure.width(text, size, weight)
+        }
+    }
+
+    /// The greedy wrap as it was before it measured the whole text first: a word at a time,
+    /// the last line shortened to fit.
+    fn wrap_word_by_word(
+        m: &dyn Measure,
+        text: &str,
+        size: f64,
+        weight: Weight,
+        max: f64,
+        max_lines: usize,
+    ) -> (Vec<String>, bool) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let (mut lines, mut current, mut cut) = (Vec::new(), String::new(), false);
+        for (i, word) in words.iter().enumerate() {
+            let candidate = if current.is_empty() {
+                (*word).to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if m.width(&candidate, size, weight) <= max || current.is_empty() {
+                current = candidate;
+                continue;
+            }
+            lines.push(core::mem::take(&mut current));
+            current = (*word).to_string();
+            if lines.len() == max_lines {
+                let last = lines.pop().unwrap();
+                let rest = words[i..].join(" ");
+                lines.push(fit(m, &format!("{last} {rest}"), size, weight, max).0);
+                return (lines, true);
+            }
+        }
+        if !current.is_empty() {
+            if lines.len() == max_lines {
+                cut = true;
+            } else {
+                let (line, was_cut) = fit(m, &current, size, weight, max);
+                cut |= was_cut;
+                lines.push(line);
+            }
+        }
+        (lines, cut)
+    }
+
+    #[test]
+    fn wrap_measures_a_text_that_fits_once() {
+        let m = Counting(core::cell::Cell::new(0));
+        let (lines, cut) = wrap(
+            &m,
+            "  Khuyến công   quốc gia ",
+            13.0,
+            Weight::Normal,
+            400.0,
+            2,
+        );
+        assert_eq!(
+            (lines, cut),
+            (vec!["Khuyến công quốc gia".to_string()], false)
+        );
+        assert_eq!(m.0.get(), 1);
+        // Two lines: the whole text, then one candidate per word after the first.
+        let text = "Kinh phí khuyến công 28 tỉnh, thành phố phía Bắc năm 2022";
+        m.0.set(0);
+        let (lines, _) = wrap(&m, text, 16.0, Weight::Bold, 300.0, 3);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            m.0.get() <= 1 + text.split(' ').count(),
+            "{} measurements",
+            m.0.get()
+        );
+    }
+
+    #[test]
+    fn wrap_breaks_where_the_word_by_word_wrap_breaks() {
+        let texts = [
+            "Kinh phí khuyến công 28 tỉnh, thành phố phía Bắc năm 2022",
+            "Nguồn: Cục Công Thương địa phương, Hội nghị Khuyến công các tỉnh, thành phố khu vực phía Bắc lần thứ XVII (27/7/2023)",
+            "Khuyến công địa phương",
+            "Siêu-dài-một-từ-không-có-khoảng-trắng-nào-cả ở đầu",
+            "",
+            "   ",
+            "a",
+        ];
+        for text in texts {
+            for max in [20.0, 60.0, 120.0, 200.0, 333.0, 900.0] {
+                for max_lines in 0..5 {
+                    for weight in [Weight::Normal, Weight::Bold] {
+                        assert_eq!(
+                            wrap(&ApproxMeasure, text, 14.0, weight, max, max_lines),
+                            wrap_word_by_word(&ApproxMeasure, text, 14.0, weight, max, max_lines),
+                            "{text:?} in {max} px, {max_lines} lines"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
