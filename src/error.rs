@@ -5,7 +5,9 @@
 //! Vietnamese or English ([`Error::message`]). In the browser it becomes a JS `Error` whose
 //! `name` is `"KhuyenCongError"` (see `src/web`).
 
+#[cfg(feature = "messages")]
 use crate::format::{Locale, NumberFormat};
+#[cfg(feature = "messages")]
 use crate::limits;
 
 /// What went wrong, with the details needed to explain it.
@@ -246,7 +248,9 @@ impl Error {
         &self.path
     }
 
-    /// A sentence for a reader, in `locale`, naming the field.
+    /// A sentence for a reader, in `locale`, naming the field (the "messages" feature: the
+    /// reader's build of embed.js leaves the sentences out, and the shell asks the full build
+    /// for them when an error happens; see `src/web/interop.rs`).
     ///
     /// ```
     /// use khuyencong_charts::{analyze_json, Locale};
@@ -256,6 +260,7 @@ impl Error {
     /// assert!(err.message(Locale::Vi).contains("\"1.5\""));
     /// assert!(err.message(Locale::En).starts_with("records[0].plan: "));
     /// ```
+    #[cfg(feature = "messages")]
     pub fn message(&self, locale: Locale) -> String {
         let field = if self.path.is_empty() {
             pick(locale, ["Dữ liệu", "Data"])
@@ -268,6 +273,7 @@ impl Error {
     /// The sentence after the path. Each one is written once with its two translations side
     /// by side ([`fill`]): one template table instead of two copies of the same match, and
     /// far less code than a `format!` per sentence and language.
+    #[cfg(feature = "messages")]
     fn sentence(&self, locale: Locale) -> String {
         let t = |both: [&str; 2], args: &[&str]| fill(pick(locale, both), args);
         match &self.kind {
@@ -530,6 +536,7 @@ impl Error {
     }
 }
 
+#[cfg(feature = "messages")]
 /// The text for `locale` of a pair written `[vi, en]`.
 fn pick(locale: Locale, [vi, en]: [&str; 2]) -> &str {
     match locale {
@@ -538,6 +545,7 @@ fn pick(locale: Locale, [vi, en]: [&str; 2]) -> &str {
     }
 }
 
+#[cfg(feature = "messages")]
 /// `template` with each `{}` replaced by the next of `args` (in order; a missing one by "").
 fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
@@ -559,13 +567,21 @@ fn fill(template: &str, args: &[&str]) -> String {
 }
 
 impl core::fmt::Display for Error {
+    #[cfg(feature = "messages")]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.message(Locale::En))
+    }
+
+    /// Without the sentences: the path and the code.
+    #[cfg(not(feature = "messages"))]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.path, self.code())
     }
 }
 
 impl std::error::Error for Error {}
 
+#[cfg(feature = "messages")]
 fn expected_text(e: Expected) -> [&'static str; 2] {
     match e {
         Expected::Object => ["một đối tượng JSON {…}", "a JSON object {…}"],
@@ -580,6 +596,7 @@ fn expected_text(e: Expected) -> [&'static str; 2] {
     }
 }
 
+#[cfg(feature = "messages")]
 fn found_vi(found: &str) -> &'static str {
     match found {
         "null" => "null",
@@ -592,6 +609,7 @@ fn found_vi(found: &str) -> &'static str {
     }
 }
 
+#[cfg(feature = "messages")]
 fn quote_char(c: char) -> String {
     // Invisible characters (a byte-order mark, zero-width and bidirectional controls) are named
     // by their code point like control characters: quoted, they would show as ''.
@@ -603,10 +621,12 @@ fn quote_char(c: char) -> String {
     }
 }
 
+#[cfg(feature = "messages")]
 fn codepoint(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
+#[cfg(feature = "messages")]
 fn join_quoted(items: &[String]) -> String {
     items
         .iter()

@@ -247,7 +247,15 @@ pub(crate) fn wrong_type(v: &Value, expected: Expected, path: &str) -> Error {
     )
 }
 
+/// The closest known name within two edits (or equal ignoring case and `_`/`-`). Only the
+/// error's sentence uses it: the reader's build (without "messages") suggests nothing.
+#[cfg(not(feature = "messages"))]
+pub(crate) fn suggest(_field: &str, _known: &[&'static str]) -> Option<&'static str> {
+    None
+}
+
 /// The closest known name within two edits (or equal ignoring case and `_`/`-`).
+#[cfg(feature = "messages")]
 pub(crate) fn suggest(field: &str, known: &[&'static str]) -> Option<&'static str> {
     let squash = |s: &str| {
         s.chars()
@@ -264,6 +272,7 @@ pub(crate) fn suggest(field: &str, known: &[&'static str]) -> Option<&'static st
         .map(|(_, k)| k)
 }
 
+#[cfg(feature = "messages")]
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     if a.chars().count() > 64 || b.len() > 64 {

@@ -79,6 +79,8 @@ const TEXT = {
     network: (url) => `src: không tải được ${url} (lỗi mạng hoặc máy chủ từ chối).`,
     timeout: (url) => `src: không tải được ${url} trong ${FETCH_TIMEOUT_MS / 1000} giây.`,
     notJson: (url, type) => `src: ${url} không phải dữ liệu JSON (Content-Type: ${type}).`,
+    data: "Dữ liệu",
+    invalid: (code) => `giá trị không hợp lệ (mã lỗi: ${code}).`,
   },
   en: {
     failed: "The chart could not be drawn.",
@@ -112,6 +114,8 @@ const TEXT = {
     network: (url) => `src: could not load ${url} (network error or refused by the server).`,
     timeout: (url) => `src: could not load ${url} within ${FETCH_TIMEOUT_MS / 1000} seconds.`,
     notJson: (url, type) => `src: ${url} is not JSON data (Content-Type: ${type}).`,
+    data: "Data",
+    invalid: (code) => `not a valid value (error code: ${code}).`,
   },
 };
 
@@ -152,6 +156,49 @@ function loadExports(locale) {
       });
   }
   return exportLoading;
+}
+
+// Error sentences: the reader's build has none either (~4 KB gzipped less for every reader of a
+// working chart). Its errors say "records[0].plan: invalid_amount" and are `brief`; the calls
+// that can fail on bad input (a new chart, update, setOptions) remember their data and options
+// here, and before the error is shown or thrown, `explained` has the full build (loaded as for
+// an export) read them again and takes its sentence.
+/** The data and options of each `brief` error, by error. */
+const inputsOf = new WeakMap();
+
+/** `fn()`, a call of the wasm with `json` and `options`; a `brief` error remembers them. */
+function remembering(fn, json, options) {
+  try {
+    return fn();
+  } catch (e) {
+    if (e && e.brief) inputsOf.set(e, [json, options]);
+    throw e;
+  }
+}
+
+/**
+ * `err` with its sentence: a `brief` error's from the full build, which reads the same data and
+ * options; should that build not load (offline), a general sentence that still names the field
+ * and gives the code.
+ */
+async function explained(err, locale) {
+  if (!err.brief) return err;
+  const input = inputsOf.get(err);
+  delete err.brief;
+  if (input) {
+    try {
+      await loadExports(locale);
+      new ExportChart(input[0], input[1]).free();
+    } catch (full) {
+      if (full && full.code === err.code && full.path === err.path && !full.brief) {
+        err.message = full.message;
+        return err;
+      }
+    }
+  }
+  const t = TEXT[locale];
+  err.message = `${err.path || t.data}: ${t.invalid(err.code)}`;
+  return err;
 }
 
 /** The menu's entries, in order. */
@@ -323,7 +370,8 @@ class ChartHandle {
       fetched.catch(() => {});
       await loaded;
       const json = await fetched;
-      handle.#chart = wasm(() => new Chart(json, toJson(handle.#options, locale)), locale);
+      const given = toJson(handle.#options, locale);
+      handle.#chart = remembering(() => wasm(() => new Chart(json, given), locale), json, given);
       handle.#source = data;
       handle.#sourceUrl = urlOf(data);
       handle.#json = json;
@@ -336,7 +384,7 @@ class ChartHandle {
       }
       return handle;
     } catch (e) {
-      const err = asError(e, locale);
+      const err = await explained(asError(e, locale), locale);
       handle.destroy();
       handle.#showError(err);
       throw err;
@@ -390,7 +438,8 @@ class ChartHandle {
       this.#afterChange();
     } catch (e) {
       if (generation !== this.#generation || this.#destroyed) return;
-      const err = asError(e, this.#locale);
+      const err = await explained(asError(e, this.#locale), this.#locale);
+      if (generation !== this.#generation || this.#destroyed) return;
       this.#showError(err);
       throw err;
     } finally {
@@ -416,7 +465,8 @@ class ChartHandle {
       this.#locale = locale;
       this.#afterChange();
     } catch (e) {
-      const err = asError(e, locale);
+      const err = await explained(asError(e, locale), locale);
+      if (this.#destroyed) return;
       this.#showError(err);
       throw err;
     }
@@ -590,8 +640,10 @@ class ChartHandle {
 
   /** New data and options: into the wasm object, or into a new one after a trap dropped it. */
   #replace(json, options, locale) {
-    if (this.#chart) this.#call((c) => c.update(json, options), locale);
-    else this.#chart = wasm(() => new Chart(json, options), locale);
+    remembering(() => {
+      if (this.#chart) this.#call((c) => c.update(json, options), locale);
+      else this.#chart = wasm(() => new Chart(json, options), locale);
+    }, json, options);
   }
 
   /** Frees the wasm object; one that trapped stays borrowed and cannot be freed: let it go. */
@@ -1846,7 +1898,14 @@ function wasm(fn, locale) {
 }
 
 function asError(e, locale) {
-  if (e instanceof KhuyenCongError) return e;
+  if (e instanceof KhuyenCongError) {
+    // The reader's build's internal error carries only its detail ("fillText failed").
+    if (e.brief && e.code === "internal") {
+      delete e.brief;
+      e.message = `${message("internal", locale)} (${e.message})`;
+    }
+    return e;
+  }
   const err = new KhuyenCongError(message("internal", locale), "internal");
   err.cause = e;
   return err;

@@ -8,7 +8,22 @@ use crate::format::Locale;
 
 /// The crate's error as a JS `Error` named `KhuyenCongError`, with `code` and `path`.
 pub fn to_js_error(e: &Error, locale: Locale) -> JsValue {
+    #[cfg(feature = "messages")]
     let err = JsError::new(&e.message(locale));
+    // The reader's build has no sentences: the message is "path: code" (an internal error's,
+    // its detail) and `brief` is true; the shell, which holds the data and options, asks the
+    // full build for the sentence (src/js/chart.js, `explain`).
+    #[cfg(not(feature = "messages"))]
+    let err = {
+        let _ = locale;
+        let text = match &e.kind {
+            ErrorKind::Internal { detail } => detail.clone(),
+            _ => e.to_string(),
+        };
+        let err = JsError::new(&text);
+        let _ = Reflect::set(&err, &"brief".into(), &true.into());
+        err
+    };
     err.set_name("KhuyenCongError");
     // Setting a property on a fresh Error object cannot fail; ignore the Result anyway
     // rather than unwrap across the boundary.

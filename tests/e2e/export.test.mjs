@@ -705,6 +705,60 @@ describe("the download / share menu", () => {
     }
   });
 
+  test("embed.js: an error's sentence comes from the full build, fetched only when a chart fails; offline, a general one names the field and the code", async () => {
+    // The reader's build has no error sentences: a chart that fails asks the full build.
+    const bad = JSON.stringify({ title: "T", unit: "trieu_dong", records: [{ plan: "1,5" }] });
+    const snippet =
+      '<script type="module" src="/pkg/embed.js"></script>' +
+      '<khuyencong-chart id="g" kind="plan-actual" src="/data/phia-bac-2022.json"></khuyencong-chart>' +
+      '<khuyencong-chart id="b" kind="plan-actual" src="/__test__/bad.json"></khuyencong-chart>';
+    const sentence =
+      'records[0].plan: số tiền "1,5" không viết theo dạng chuẩn (dấu chấm thập phân, không phân cách hàng nghìn); hãy viết "1.5".';
+    for (const offline of [false, true]) {
+      const { context, page, seen, base } = await open({ csp: true, pasted: snippet });
+      try {
+        await context.route(`${base}__test__/bad.json`, (route) =>
+          route.fulfill({ contentType: "application/json", body: bad }),
+        );
+        // Offline: the full build's wasm cannot be fetched.
+        if (offline) await context.route(`${base}pkg/khuyencong_charts_bg.wasm`, (route) => route.abort());
+        await page.goto(`${base}${PASTED}`);
+        await page.waitForSelector('#g[data-kc-state="ready"]');
+        await page.waitForSelector('#b[data-kc-state="error"]');
+        const expected = offline ? "records[0].plan: giá trị không hợp lệ (mã lỗi: invalid_amount)." : sentence;
+        assert.deepEqual(
+          await page.$$eval('#b [role="alert"] p', (ps) => ps.map((p) => p.textContent)),
+          ["Không vẽ được biểu đồ.", expected],
+        );
+        const fetched = seen.requests.map((u) => new URL(u).pathname).filter((p) => /\.(js|wasm)$/.test(p));
+        const full = ["/pkg/core.js", "/pkg/embed-export.js", "/pkg/khuyencong_charts.js", "/pkg/khuyencong_charts_bg.wasm"];
+        assert.deepEqual(fetched.sort(), ["/pkg/embed.js", ...full, "/pkg/khuyencong_charts_view_bg.wasm"].sort());
+        // An option the chart refuses, through the element's handle: the same way, in English.
+        const refused = await page.evaluate(async () => {
+          const { chartOf } = await import("/pkg/embed.js");
+          try {
+            await chartOf(document.querySelector("#g")).setOptions({ kind: "pie", locale: "en" });
+            return null;
+          } catch (e) {
+            return { code: e.code, path: e.path, message: e.message, brief: "brief" in e };
+          }
+        });
+        assert.deepEqual(
+          { ...refused, message: undefined },
+          { code: "invalid_option", path: "options.kind", message: undefined, brief: false },
+        );
+        if (offline) assert.equal(refused.message, "options.kind: not a valid value (error code: invalid_option).");
+        else assert.match(refused.message, /^options\.kind: .*"pie".*"plan-actual"/);
+        // The chart that drew keeps drawing; nothing escaped into the page.
+        assert.equal(await page.getAttribute("#g", "data-kc-state"), "ready");
+        assert.deepEqual(await cspViolations(page), []);
+        assert.deepEqual(seen.pageErrors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test('menu: "none" hides it (option and attribute); other values are refused', async () => {
     const { context, page, seen } = await openMounted(PHIA_BAC, { kind: "sources", menu: "none" });
     try {
