@@ -118,7 +118,9 @@ pub fn parse_amount(text: &str) -> Result<Decimal, ErrorKind> {
         return Ok(value);
     }
     // "1,500": Vietnamese 1.5 or English 1500. Guessing loses money: name both readings.
+    #[cfg(feature = "messages")]
     let (int, frac) = text.split_once(',').unwrap_or(("", ""));
+    #[cfg(feature = "messages")]
     if (1..=3).contains(&int.len()) && frac.len() == 3 && all_digits(int) && all_digits(frac) {
         return Err(ErrorKind::InvalidAmount {
             text: clip(text),
@@ -131,8 +133,16 @@ pub fn parse_amount(text: &str) -> Result<Decimal, ErrorKind> {
     Err(amount_error(text, reason, canonical))
 }
 
+/// Without the error sentences (the reader's build), the reason and the canonical form, which
+/// only they use, are not worked out: the full build that says the sentence does that.
+#[cfg(not(feature = "messages"))]
+fn diagnose(_text: &str) -> (AmountReason, Option<String>) {
+    (AmountReason::Notation, None)
+}
+
 /// Classifies a non-canonical amount and, when the intent is unambiguous, gives its
 /// canonical form.
+#[cfg(feature = "messages")]
 fn diagnose(text: &str) -> (AmountReason, Option<String>) {
     let t = text.trim();
     let compact: String = t
@@ -191,6 +201,7 @@ fn diagnose(text: &str) -> (AmountReason, Option<String>) {
 }
 
 /// Whether `s` is digits grouped in threes by `sep` (`1.234.567`).
+#[cfg(feature = "messages")]
 fn grouped(s: &str, sep: char) -> bool {
     let mut parts = s.split(sep);
     let first_ok = parts
@@ -206,6 +217,7 @@ fn grouped(s: &str, sep: char) -> bool {
     first_ok && n >= 1
 }
 
+#[cfg(feature = "messages")]
 fn strip_leading_zeros(s: &str) -> String {
     let t = s.trim_start_matches('0');
     if t.is_empty() || t.starts_with('.') {
@@ -215,6 +227,7 @@ fn strip_leading_zeros(s: &str) -> String {
     }
 }
 
+#[cfg(feature = "messages")]
 fn join(int: &str, frac: &str) -> Option<String> {
     let int = if int.is_empty() { "0" } else { int };
     if !all_digits(int) || !(frac.is_empty() || all_digits(frac)) {
@@ -229,6 +242,7 @@ fn join(int: &str, frac: &str) -> Option<String> {
 }
 
 /// The canonical text of a JSON-number-like string (`"1e3"` → `"1000"`), if it is one.
+#[cfg(feature = "messages")]
 fn canonical_from_number(s: &str) -> Option<String> {
     let s = s.strip_prefix('+').unwrap_or(s);
     let d = number_literal(s).ok()?;
