@@ -7,7 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use khuyencong_charts::chart::paint::{paint, Scale};
-use khuyencong_charts::chart::{layout, ApproxMeasure, ChartOptions, Input, Mode, Shape, Spec};
+use khuyencong_charts::chart::spec::Align;
+use khuyencong_charts::chart::{
+    layout, ApproxMeasure, ChartOptions, Input, Mark, Measure, Mode, Shape, Spec,
+};
 use khuyencong_charts::{analyze, json, model::parse_data};
 use plotters::prelude::*;
 
@@ -321,5 +324,70 @@ fn an_explicit_height_is_honoured_when_it_is_larger_than_needed() {
             case.name,
             spec.height
         );
+    }
+}
+
+#[test]
+fn a_wide_short_donut_names_its_slices_in_full_within_the_chart() {
+    // Long source names, a wide chart and a height that keeps the ring small: the names have
+    // room beside the ring, so they are written in full (once cut at a fixed 140 px), and no
+    // text leaves the chart.
+    let text = r#"{"title":"Kinh phí khuyến công tỉnh Đắk Lắk năm 2024","unit":"trieu_dong",
+        "sources":[{"key":"qg","label":"Khuyến công quốc gia (Bộ Công Thương giao)","level":"national"},
+                   {"key":"dp","label":"Khuyến công địa phương (ngân sách tỉnh)","level":"local"}],
+        "records":[{"source":"qg","actual":"795"},{"source":"dp","actual":"909"}]}"#;
+    let data = parse_data(&json::parse(text).unwrap()).unwrap();
+    let options = ChartOptions::from_value(&json::parse(r#"{"kind":"sources"}"#).unwrap()).unwrap();
+    let analysis = analyze(&data, &options.analysis).unwrap();
+    for (width, height, full) in [(1000.0, 420.0, true), (480.0, 420.0, false)] {
+        let spec = layout(&Input {
+            data: &data,
+            analysis: &analysis,
+            options: &options,
+            mode: Mode::Light,
+            width,
+            height: Some(height),
+            hidden: &[],
+            measure: &ApproxMeasure,
+        });
+        let texts: Vec<(f64, f64, String)> = spec
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text {
+                    x,
+                    text,
+                    size,
+                    weight,
+                    align,
+                    ..
+                } => {
+                    let w = ApproxMeasure.width(text, *size, *weight);
+                    let left = match align {
+                        Align::Start => *x,
+                        Align::Middle => x - w / 2.0,
+                        Align::End => x - w,
+                    };
+                    Some((left, left + w, text.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        for (left, right, t) in &texts {
+            assert!(
+                *left >= 0.0 && *right <= width,
+                "{width} px: {t:?} spans {left:.0}–{right:.0}"
+            );
+        }
+        for source in &data.sources {
+            // The legend writes each name too: count the ones beside the ring.
+            let n = texts.iter().filter(|(_, _, t)| *t == source.label).count();
+            assert_eq!(
+                n >= 2,
+                full,
+                "{width} px: {:?} in full {n} times",
+                source.label
+            );
+        }
     }
 }

@@ -184,9 +184,19 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
             align,
             baseline: Baseline::Middle,
         });
-        // The name too, so the slices differ by more than colour.
+        // The name too, so the slices differ by more than colour: in all the room its side
+        // has (a ring kept small by the chart's height leaves more than `label_room`).
         let (name, _) = if with_names {
-            fit(ctx.m(), &s.label, 12.0, Weight::Normal, label_room - 10.0)
+            // From the label's anchor to the chart's padding on its side (a centred name, at
+            // the top or bottom, gets as much on each side of its anchor).
+            let room = w / 2.0 - frame::pad(w) - (lx - cx).abs();
+            fit(
+                ctx.m(),
+                &s.label,
+                12.0,
+                Weight::Normal,
+                room.max(label_room - 10.0),
+            )
         } else {
             (String::new(), false)
         };
