@@ -162,7 +162,7 @@ test-npm: deps package
 # reader's wasm; not embed-export.js and the full build, loaded for an SVG or CSV), gzip -9,
 # against a fixed ceiling: sizes are deterministic, so any growth fails here. Issue #8's budget
 # is 0.85 x Chart.js 4's chart.umd.min.js (60,440 B gzipped); we are not there yet (see
-# BENCHMARKS.md), so the ceiling is today's size (102,723 B) plus a few hundred bytes, lowered as
+# BENCHMARKS.md), so the ceiling is today's size (102,906 B) plus a few hundred bytes, lowered as
 # the size comes down. (Raised by 422 B for the analysis's running sums and the glue's piecewise
 # string encoding, and by 300 B for a donut's names written in full where there is room: 66 B of
 # code that deflate happened to pack ~330 B worse; lowered from 123,900 when embed.js moved to

@@ -258,6 +258,31 @@ const PALETTE = {
 const FONT =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 
+// The canvas's font list, as the wasm writes it (src/chart/paint.rs, FONT).
+const CANVAS_FONT = "-apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif";
+let fontsWarm = false;
+
+/**
+ * The first text a page's canvas measures costs the browser its font lookup, per weight (~3 ms
+ * on a desktop, 10-25 ms at 4x CPU throttling): done once per page while the wasm and the data
+ * load, when the main thread is idle, rather than inside the first chart's layout.
+ */
+function warmFonts() {
+  if (fontsWarm || typeof document === "undefined") return;
+  fontsWarm = true;
+  const run = () => {
+    const ctx = document.createElement("canvas").getContext("2d");
+    if (!ctx) return;
+    // The title's, the labels' and legend's, the figures' and the ticks' and source line's.
+    for (const font of ["bold 17px", "normal 13px", "bold 12px", "normal 12px"]) {
+      ctx.font = `${font} ${CANVAS_FONT}`;
+      ctx.measureText("Khuyến công địa phương, Hà Nội 0123456789,.%");
+    }
+  };
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 500 });
+  else setTimeout(run, 0);
+}
+
 // Monospace fonts that place Vietnamese marks well first (DejaVu Sans Mono does not).
 const MONO = '"Noto Sans Mono", Consolas, "Cascadia Mono", Menlo, ui-monospace, monospace';
 
@@ -360,6 +385,7 @@ class ChartHandle {
       throw new KhuyenCongError(TEXT[locale].element, "invalid_value", "element");
     }
     const handle = new ChartHandle(element, locale);
+    warmFonts();
     try {
       handle.#options = shellOptions(options, locale);
       // The wasm and the data load side by side (the first chart of a page waits for the
