@@ -158,7 +158,7 @@ function loadExports(locale) {
   return exportLoading;
 }
 
-// Error sentences: the reader's build has none either (~4 KB gzipped less for every reader of a
+// Error sentences: the reader's build has none either (~6 KB gzipped less for every reader of a
 // working chart). Its errors say "records[0].plan: invalid_amount" and are `brief`; the calls
 // that can fail on bad input (a new chart, update, setOptions) remember their data and options
 // here, and before the error is shown or thrown, `explained` has the full build (loaded as for
@@ -174,6 +174,11 @@ function remembering(fn, json, options) {
     if (e && e.brief) inputsOf.set(e, [json, options]);
     throw e;
   }
+}
+
+/** A new wasm chart of `json` with `options` (JSON texts); a `brief` error remembers them. */
+function newChart(json, options, locale) {
+  return remembering(() => wasm(() => new Chart(json, options), locale), json, options);
 }
 
 /**
@@ -396,8 +401,7 @@ class ChartHandle {
       fetched.catch(() => {});
       await loaded;
       const json = await fetched;
-      const given = toJson(handle.#options, locale);
-      handle.#chart = remembering(() => wasm(() => new Chart(json, given), locale), json, given);
+      handle.#chart = newChart(json, toJson(handle.#options, locale), locale);
       handle.#source = data;
       handle.#sourceUrl = urlOf(data);
       handle.#json = json;
@@ -666,10 +670,11 @@ class ChartHandle {
 
   /** New data and options: into the wasm object, or into a new one after a trap dropped it. */
   #replace(json, options, locale) {
-    remembering(() => {
-      if (this.#chart) this.#call((c) => c.update(json, options), locale);
-      else this.#chart = wasm(() => new Chart(json, options), locale);
-    }, json, options);
+    if (!this.#chart) {
+      this.#chart = newChart(json, options, locale);
+      return;
+    }
+    remembering(() => this.#call((c) => c.update(json, options), locale), json, options);
   }
 
   /** Frees the wasm object; one that trapped stays borrowed and cannot be freed: let it go. */
