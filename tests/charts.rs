@@ -4,14 +4,14 @@
 //! function of the spec and a point.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use khuyencong_charts::chart::paint::{paint, Scale};
 use khuyencong_charts::chart::spec::Align;
 use khuyencong_charts::chart::{
     layout, ApproxMeasure, ChartOptions, Input, Mark, Measure, Mode, Shape, Spec,
 };
-use khuyencong_charts::{analyze, json, model::parse_data};
+use khuyencong_charts::{analyze, json, model::parse_data, Analysis, FundingData};
 use plotters::prelude::*;
 
 struct Case {
@@ -120,22 +120,50 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Data and chart options read and analyzed once, to lay out at any size.
+struct Prepared {
+    data: FundingData,
+    options: ChartOptions,
+    analysis: Analysis,
+}
+
+impl Prepared {
+    /// From JSON texts.
+    fn new(data: &str, options: &str) -> Self {
+        let data = parse_data(&json::parse(data).expect("json")).expect("valid data");
+        let options =
+            ChartOptions::from_value(&json::parse(options).expect("options")).expect("options");
+        let analysis = analyze(&data, &options.analysis).expect("analysis");
+        Prepared {
+            data,
+            options,
+            analysis,
+        }
+    }
+
+    /// A case's data file (www/data) and options.
+    fn of(case: &Case) -> Self {
+        let text = fs::read_to_string(root().join("www/data").join(case.data)).expect("data file");
+        Prepared::new(&text, case.options)
+    }
+
+    /// Laid out with the approximate text widths.
+    fn layout(&self, mode: Mode, width: f64, height: Option<f64>, hidden: &[String]) -> Spec {
+        layout(&Input {
+            data: &self.data,
+            analysis: &self.analysis,
+            options: &self.options,
+            mode,
+            width,
+            height,
+            hidden,
+            measure: &ApproxMeasure,
+        })
+    }
+}
+
 fn build(case: &Case) -> Spec {
-    let text = fs::read_to_string(root().join("www/data").join(case.data)).expect("data file");
-    let data = parse_data(&json::parse(&text).expect("json")).expect("valid data");
-    let options =
-        ChartOptions::from_value(&json::parse(case.options).expect("options")).expect("options");
-    let analysis = analyze(&data, &options.analysis).expect("analysis");
-    layout(&Input {
-        data: &data,
-        analysis: &analysis,
-        options: &options,
-        mode: case.mode,
-        width: case.width,
-        height: None,
-        hidden: &[],
-        measure: &ApproxMeasure,
-    })
+    Prepared::of(case).layout(case.mode, case.width, None, &[])
 }
 
 fn svg(spec: &Spec) -> String {
@@ -276,26 +304,9 @@ fn tooltips_carry_exact_figures_and_full_labels() {
 
 #[test]
 fn hiding_a_series_removes_its_marks_and_rescales() {
-    let case = &CASES[4]; // plan-actual
-    let text = fs::read_to_string(Path::new(&root()).join("www/data").join(case.data)).unwrap();
-    let data = parse_data(&json::parse(&text).unwrap()).unwrap();
-    let options = ChartOptions::from_value(&json::parse(case.options).unwrap()).unwrap();
-    let analysis = analyze(&data, &options.analysis).unwrap();
-    let hidden = vec!["plan".to_string()];
-    let run = |hidden: &[String]| {
-        layout(&Input {
-            data: &data,
-            analysis: &analysis,
-            options: &options,
-            mode: Mode::Light,
-            width: 640.0,
-            height: None,
-            hidden,
-            measure: &ApproxMeasure,
-        })
-    };
-    let all = run(&[]);
-    let some = run(&hidden);
+    let prepared = Prepared::of(&CASES[4]); // plan-actual
+    let all = prepared.layout(Mode::Light, 640.0, None, &[]);
+    let some = prepared.layout(Mode::Light, 640.0, None, &["plan".to_string()]);
     assert_eq!(all.items.len(), 6); // 3 rows (2 sources + total) × plan, actual
     assert_eq!(some.items.len(), 3);
     assert!(some.legend.iter().any(|l| l.key == "plan" && l.hidden));
@@ -304,20 +315,7 @@ fn hiding_a_series_removes_its_marks_and_rescales() {
 #[test]
 fn an_explicit_height_is_honoured_when_it_is_larger_than_needed() {
     for (case, height) in [(&CASES[4], 600.0), (&CASES[2], 600.0), (&CASES[10], 500.0)] {
-        let text = fs::read_to_string(root().join("www/data").join(case.data)).unwrap();
-        let data = parse_data(&json::parse(&text).unwrap()).unwrap();
-        let options = ChartOptions::from_value(&json::parse(case.options).unwrap()).unwrap();
-        let analysis = analyze(&data, &options.analysis).unwrap();
-        let spec = layout(&Input {
-            data: &data,
-            analysis: &analysis,
-            options: &options,
-            mode: Mode::Light,
-            width: 640.0,
-            height: Some(height),
-            hidden: &[],
-            measure: &ApproxMeasure,
-        });
+        let spec = Prepared::of(case).layout(Mode::Light, 640.0, Some(height), &[]);
         assert!(
             (spec.height - height).abs() < 1.0,
             "{}: asked {height}, got {}",
@@ -336,20 +334,9 @@ fn a_wide_short_donut_names_its_slices_in_full_within_the_chart() {
         "sources":[{"key":"qg","label":"Khuyến công quốc gia (Bộ Công Thương giao)","level":"national"},
                    {"key":"dp","label":"Khuyến công địa phương (ngân sách tỉnh)","level":"local"}],
         "records":[{"source":"qg","actual":"795"},{"source":"dp","actual":"909"}]}"#;
-    let data = parse_data(&json::parse(text).unwrap()).unwrap();
-    let options = ChartOptions::from_value(&json::parse(r#"{"kind":"sources"}"#).unwrap()).unwrap();
-    let analysis = analyze(&data, &options.analysis).unwrap();
+    let prepared = Prepared::new(text, r#"{"kind":"sources"}"#);
     for (width, height, full) in [(1000.0, 420.0, true), (480.0, 420.0, false)] {
-        let spec = layout(&Input {
-            data: &data,
-            analysis: &analysis,
-            options: &options,
-            mode: Mode::Light,
-            width,
-            height: Some(height),
-            hidden: &[],
-            measure: &ApproxMeasure,
-        });
+        let spec = prepared.layout(Mode::Light, width, Some(height), &[]);
         let texts: Vec<(f64, f64, String)> = spec
             .marks
             .iter()
@@ -379,7 +366,7 @@ fn a_wide_short_donut_names_its_slices_in_full_within_the_chart() {
                 "{width} px: {t:?} spans {left:.0}–{right:.0}"
             );
         }
-        for source in &data.sources {
+        for source in &prepared.data.sources {
             // The legend writes each name too: count the ones beside the ring.
             let n = texts.iter().filter(|(_, _, t)| *t == source.label).count();
             assert_eq!(
