@@ -1,8 +1,11 @@
 // Renames the wasm-bindgen imports of the wasm file to short names, in the wasm and in its JS
 // glue alike: `node scripts/short-imports.mjs pkg/khuyencong_charts_bg.wasm pkg/khuyencong_charts.js
-// [OTHER.wasm ...]`. Each OTHER wasm (the fast build, khuyencong_charts_fast_bg.wasm: the same
-// code compiled for speed, whose wasm-bindgen glue is the same file) gets the same renames, by
-// original name, and must import exactly the same names, or the script stops.
+// [OTHER.wasm ...] [--subset PART.wasm ...]`. Each OTHER wasm (the fast build,
+// khuyencong_charts_fast_bg.wasm: the same code compiled for speed, whose wasm-bindgen glue is
+// the same file) gets the same renames, by original name, and must import exactly the same
+// names, or the script stops. Each PART wasm (embed.js's one-kind builds, which share the
+// reader's build's glue) gets them too, and may import fewer names but no other; every wasm
+// must export exactly the names the first one does.
 //
 // wasm-bindgen names each import after the Rust function plus a 16-hex-digit hash
 // (`__wbg_atan2_8c50b817bf740c33`). The reader downloads each name twice, in the wasm's import
@@ -18,9 +21,12 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const [wasmPath, gluePath, ...otherPaths] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const cut = args.indexOf("--subset");
+const [wasmPath, gluePath, ...otherPaths] = cut < 0 ? args : args.slice(0, cut);
+const partPaths = cut < 0 ? [] : args.slice(cut + 1);
 if (!wasmPath || !gluePath) {
-  console.error("usage: node scripts/short-imports.mjs FILE.wasm GLUE.js [OTHER.wasm ...]");
+  console.error("usage: node scripts/short-imports.mjs FILE.wasm GLUE.js [OTHER.wasm ...] [--subset PART.wasm ...]");
   process.exit(2);
 }
 let glue = readFileSync(gluePath, "utf8");
@@ -50,16 +56,35 @@ const utf8 = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
 
 /** The wasm `file`'s bytes with the glue's imports renamed: new names (into `renames`) for the
  * first file; for the others (`given`: the first's result), the first's names. */
-function rewrite(file, wasm, renames, given) {
+function rewrite(file, wasm, renames, given, subset = false) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${file}: not a wasm file`);
   const parts = [wasm.subarray(0, 8)];
   let moduleRename = null;
   let fields = null;
+  let exports = null;
   let pos = 8;
   while (pos < wasm.length) {
     const id = wasm[pos];
     const [size, body] = readLeb(wasm, pos + 1);
     const end = body + size;
+    if (id === 7) {
+      // The export section: count, then (name, kind, index) entries.
+      let p = body;
+      let count;
+      [count, p] = readLeb(wasm, p);
+      exports = [];
+      for (let i = 0; i < count; i++) {
+        let len;
+        [len, p] = readLeb(wasm, p);
+        exports.push(wasm.toString("utf8", p, p + len));
+        p += len + 1;
+        [, p] = readLeb(wasm, p);
+      }
+      if (p !== end) throw new Error(`${file}: export section: length mismatch`);
+      if (given && [...exports].sort().join("\n") !== [...given.exports].sort().join("\n")) {
+        throw new Error(`${file}: exports other names than ${wasmPath}: not the same glue`);
+      }
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(pos, end));
       pos = end;
@@ -104,6 +129,10 @@ function rewrite(file, wasm, renames, given) {
       const hash = createHash("sha256");
       for (const f of fields) hash.update(`${f}\n`);
       moduleRename = [glueModule, `kc:${hash.digest("hex").slice(0, 12)}`];
+    } else if (subset) {
+      const extra = fields.filter((f) => !given.fields.includes(f));
+      if (extra.length) throw new Error(`${file}: imports ${extra.join(", ")}, which ${wasmPath} does not`);
+      moduleRename = [glueModule, given.moduleRename[1]];
     } else {
       const want = [...given.fields].sort().join("\n");
       if ([...fields].sort().join("\n") !== want) throw new Error(`${file}: imports other names than ${wasmPath}: not the same code`);
@@ -129,16 +158,17 @@ function rewrite(file, wasm, renames, given) {
     pos = end;
   }
   if (!moduleRename) throw new Error(`${file}: no import section`);
-  return { bytes: Buffer.concat(parts), moduleRename, fields };
+  if (!exports) throw new Error(`${file}: no export section`);
+  return { bytes: Buffer.concat(parts), moduleRename, fields, exports };
 }
 
 const wasm = readFileSync(wasmPath);
 const renames = new Map();
 const main = rewrite(wasmPath, wasm, renames, null);
 const { moduleRename } = main;
-const others = otherPaths.map((file) => {
+const others = [...otherPaths, ...partPaths].map((file, k) => {
   const bytes = readFileSync(file);
-  return { file, before: bytes.length, after: rewrite(file, bytes, renames, main).bytes };
+  return { file, before: bytes.length, after: rewrite(file, bytes, renames, main, k >= otherPaths.length).bytes };
 });
 
 {

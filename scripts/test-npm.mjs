@@ -258,12 +258,18 @@ await step("vite build (production) of the app", async () => {
   assert.deepEqual(messages, [], "vite build printed warnings or errors");
   const assets = await readdir(path.join(app, "dist", "assets"));
   // The main build's wasm, the fast build's (the app imports khuyencong-charts/fast too) and
-  // the reader's build of khuyencong-charts/embed.
+  // the reader's builds of khuyencong-charts/embed: all kinds, and one per kind.
+  const VIEW_KINDS = ["summary", "sources", "plan-actual", "regions", "leverage", "trend", "categories"];
   const wasm = assets.filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 3, `three wasm assets: ${assets.join(", ")}`);
+  assert.equal(wasm.length, 3 + VIEW_KINDS.length, `ten wasm assets: ${assets.join(", ")}`);
   const js = assets.filter((f) => f.endsWith(".js"));
   const code = (await Promise.all(js.map((f) => readFile(path.join(app, "dist", "assets", f), "utf8")))).join("\n");
-  for (const file of ["khuyencong_charts_bg.wasm", "khuyencong_charts_fast_bg.wasm", "khuyencong_charts_view_bg.wasm"]) {
+  for (const file of [
+    "khuyencong_charts_bg.wasm",
+    "khuyencong_charts_fast_bg.wasm",
+    "khuyencong_charts_view_bg.wasm",
+    ...VIEW_KINDS.map((kind) => `khuyencong_charts_view_${kind}_bg.wasm`),
+  ]) {
     const asset = wasm.find((f) => f.startsWith(`${file.slice(0, -".wasm".length)}-`));
     assert.ok(asset, `${file} emitted: ${wasm.join(", ")}`);
     const [built, original] = await Promise.all([
@@ -324,8 +330,10 @@ function assertResult(mode, { result, problems }) {
   // is its own bundle with its own module state: it loads the main build either way.)
   const fast = result.wasmFiles.filter((f) => f.includes("fast_bg"));
   assert.equal(fast.length, mode === "fast" ? 1 : 0, `wasm files loaded: ${result.wasmFiles.join(", ")}`);
-  // The embed draws with the reader's build; with nothing else on the page, that is all it loads.
-  assert.equal(result.wasmFiles.filter((f) => f.includes("view_bg")).length, 1, `wasm files loaded: ${result.wasmFiles.join(", ")}`);
+  // The embed draws with the reader's build, the file of its one chart's kind (plan-actual); with
+  // nothing else on the page, that is all it loads.
+  const views = result.wasmFiles.filter((f) => f.includes("khuyencong_charts_view_"));
+  assert.deepEqual(views.map((f) => f.replace(/_bg-.*|_bg\.wasm$/, "")), ["khuyencong_charts_view_plan-actual"], `wasm files loaded: ${result.wasmFiles.join(", ")}`);
   if (mode === "embed") assert.equal(result.wasmFiles.length, 1, `wasm files loaded: ${result.wasmFiles.join(", ")}`);
   assert.deepEqual([result.embedSvg, result.embedCsv], [true, true], "the embed's SVG and CSV, through exportReady()");
   assert.equal(result.embedState, "ready", "the <khuyencong-chart> drew");

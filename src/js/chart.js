@@ -135,6 +135,14 @@ export function setExportLoader(load) {
   exportLoader = load;
 }
 
+/** `() => source of the wasm` for ready(), set by embed.js (the page's one-kind or all-kinds
+ * file); core.js's default file without it. */
+let wasmSource = () => undefined;
+
+export function setWasmSource(source) {
+  wasmSource = source;
+}
+
 /** Loads the export module once (again after a failure). */
 function loadExports(locale) {
   if (ExportChart) return Promise.resolve();
@@ -176,9 +184,17 @@ function remembering(fn, json, options) {
   }
 }
 
-/** A new wasm chart of `json` with `options` (JSON texts); a `brief` error remembers them. */
-function newChart(json, options, locale) {
-  return remembering(() => wasm(() => new Chart(json, options), locale), json, options);
+/** A new wasm chart of `json` with `options` (JSON texts); a `brief` error remembers them.
+ * embed.js's one-kind builds draw one kind: a chart of another kind ("kind_not_built", which
+ * is never shown) is the full build's, loaded as for an export. */
+async function newChart(json, options, locale) {
+  try {
+    return remembering(() => wasm(() => new Chart(json, options), locale), json, options);
+  } catch (e) {
+    if (e?.code !== "kind_not_built") throw e;
+  }
+  await loadExports(locale);
+  return wasm(() => new ExportChart(json, options), locale);
 }
 
 /**
@@ -395,13 +411,13 @@ class ChartHandle {
       handle.#options = shellOptions(options, locale);
       // The wasm and the data load side by side (the first chart of a page waits for the
       // longer of the two, not their sum); a wasm that cannot load is the error to report.
-      const loaded = ready();
+      const loaded = ready(wasmSource());
       // No signal: nothing can cancel a mount, whose handle nobody holds yet.
       const fetched = resolveData(data, handle.#options, undefined, locale);
       fetched.catch(() => {});
       await loaded;
       const json = await fetched;
-      handle.#chart = newChart(json, toJson(handle.#options, locale), locale);
+      handle.#chart = await newChart(json, toJson(handle.#options, locale), locale);
       handle.#source = data;
       handle.#sourceUrl = urlOf(data);
       handle.#json = json;
@@ -461,7 +477,7 @@ class ChartHandle {
     try {
       const json = await resolveData(data, this.#options, controller.signal, this.#locale);
       if (generation !== this.#generation || this.#destroyed) return;
-      this.#replace(json, toJson(this.#options, this.#locale), this.#locale);
+      if (!(await this.#replace(json, toJson(this.#options, this.#locale), this.#locale))) return;
       this.#source = data;
       this.#sourceUrl = urlOf(data);
       this.#json = json;
@@ -490,7 +506,7 @@ class ChartHandle {
         throw new KhuyenCongError(TEXT[locale].options, "invalid_option", "options");
       }
       const merged = shellOptions({ ...this.#options, ...options }, locale);
-      this.#replace(this.#json, toJson(merged, locale), locale);
+      if (!(await this.#replace(this.#json, toJson(merged, locale), locale))) return;
       this.#options = merged;
       this.#locale = locale;
       this.#afterChange();
@@ -614,9 +630,9 @@ class ChartHandle {
       .map(([name, value]) => (value === null ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
       .join("");
     const script = new URL("embed.js", import.meta.url).href;
-    // The wasm embed.js loads, beside it (not written new URL(…, import.meta.url): bundlers
-    // would copy the file into an app that only writes its name here).
-    const wasmFile = new URL(VIEW_WASM, script).href;
+    // The wasm embed.js loads for a page of this one chart, beside it (not written new URL(…,
+    // import.meta.url): bundlers would copy the file into an app that only writes its name here).
+    const wasmFile = new URL(viewWasm(this.#view.kind), script).href;
     const inner = [];
     if (!this.#sourceUrl) {
       const json = scriptJson(formatJson(this.#json));
@@ -668,13 +684,28 @@ class ChartHandle {
     }
   }
 
-  /** New data and options: into the wasm object, or into a new one after a trap dropped it. */
-  #replace(json, options, locale) {
-    if (!this.#chart) {
-      this.#chart = newChart(json, options, locale);
-      return;
+  /**
+   * New data and options: into the wasm object, or into a new one after a trap dropped it, or
+   * when the object's build lacks the new kind (embed.js's one-kind builds). Resolves to false
+   * when the chart was destroyed meanwhile; on error the chart keeps its object.
+   */
+  async #replace(json, options, locale) {
+    if (this.#chart) {
+      try {
+        remembering(() => this.#call((c) => c.update(json, options), locale), json, options);
+        return true;
+      } catch (e) {
+        if (e?.code !== "kind_not_built") throw e;
+      }
     }
-    remembering(() => this.#call((c) => c.update(json, options), locale), json, options);
+    const next = await newChart(json, options, locale);
+    if (this.#destroyed) {
+      next.free();
+      return false;
+    }
+    this.#drop();
+    this.#chart = next;
+    return true;
   }
 
   /** Frees the wasm object; one that trapped stays borrowed and cannot be freed: let it go. */
@@ -2100,19 +2131,22 @@ function fallbackHtml(view, t) {
   return out;
 }
 
-/** HTML-escapes text for an element's content or a double-quoted attribute value. */
+/** The reader's build of the wasm that embed.js loads for a page whose charts are all of
+ * `kind` (see OWN_EXPORTS and embed.js's KIND_FILES); of any kind without one. */
+export function viewWasm(kind) {
+  return kind ? `khuyencong_charts_view_${kind}_bg.wasm` : "khuyencong_charts_view_bg.wasm";
+}
+
 /**
  * The snippet's first line: the wasm's download starts as the page is parsed, beside embed.js's,
  * instead of after it (one network round trip and embed.js's own download sooner on a phone).
  * `crossorigin` makes it the same request as core.js's fetch(), which then takes it.
  */
-/** The reader's build of the wasm, which embed.js loads (see OWN_EXPORTS). */
-export const VIEW_WASM = "khuyencong_charts_view_bg.wasm";
-
 export function preloadLine(wasmUrl) {
   return `<link rel="preload" href="${escapeHtml(wasmUrl)}" as="fetch" crossorigin>`;
 }
 
+/** HTML-escapes text for an element's content or a double-quoted attribute value. */
 function escapeHtml(text) {
   return String(text)
     .replace(/&/g, "&amp;")

@@ -33,13 +33,55 @@
 // (view(), setOptions(), …) or null; the element's data-kc-state is "loading", "ready" or
 // "error"; it fires "khuyencong-chart:ready" (detail.chart) and "khuyencong-chart:error"
 // (detail.error), both bubbling, after each drawing or failure.
-import { DIGIT_ATTRIBUTES, mount, setExportLoader } from "./chart.js";
-import { KhuyenCongError, localeOf, ready } from "./core.js";
+import { DIGIT_ATTRIBUTES, mount, setExportLoader, setWasmSource } from "./chart.js";
+import { KhuyenCongError, localeOf, located, ready } from "./core.js";
 
 // In the package this file is a bundle whose wasm is the reader's build (make package:
-// khuyencong_charts_view_bg.wasm, without the SVG and CSV exports). A reader who asks for a file
-// gets the full build then, from embed-export.js next to this file, once per page.
+// khuyencong_charts_view_bg.wasm and one file per chart kind, without the SVG and CSV exports).
+// A reader who asks for a file gets the full build then, from embed-export.js next to this
+// file, once per page.
 setExportLoader(() => import("./embed-export.js"));
+
+// Which wasm file the page loads, decided once, when its first chart starts: a reader of one
+// chart downloads only that kind's layout (khuyencong_charts_view_<kind>_bg.wasm, 10-18 KB
+// gzipped less than all seven kinds); a page whose charts are of several kinds loads
+// khuyencong_charts_view_bg.wasm, which has them all. A file the page already preloads (the
+// snippet's first line) is taken when it has every kind the page shows. A chart added later
+// whose kind the loaded file lacks is drawn by the full build (chart.js, "kind_not_built").
+// Each URL is written out, so that bundlers copy the files.
+const KIND_FILES = {
+  summary: () => new URL("./khuyencong_charts_view_summary_bg.wasm", import.meta.url),
+  sources: () => new URL("./khuyencong_charts_view_sources_bg.wasm", import.meta.url),
+  "plan-actual": () => new URL("./khuyencong_charts_view_plan-actual_bg.wasm", import.meta.url),
+  regions: () => new URL("./khuyencong_charts_view_regions_bg.wasm", import.meta.url),
+  leverage: () => new URL("./khuyencong_charts_view_leverage_bg.wasm", import.meta.url),
+  trend: () => new URL("./khuyencong_charts_view_trend_bg.wasm", import.meta.url),
+  categories: () => new URL("./khuyencong_charts_view_categories_bg.wasm", import.meta.url),
+};
+const ALL_KINDS_FILE = () => new URL("./khuyencong_charts_view_bg.wasm", import.meta.url);
+/** The kind a chart shows when its element names none (the wasm's default). */
+const DEFAULT_KIND = "sources";
+let pageFile = null;
+
+/** The wasm file for this page's charts (see KIND_FILES), the same on every call. */
+function pageWasm() {
+  if (!pageFile) {
+    const kinds = new Set();
+    for (const el of document.querySelectorAll(`${TAG}, [${MARK}]`)) {
+      const kind = el.getAttribute(el.localName === TAG ? "kind" : "data-kind")?.trim();
+      kinds.add(kind || DEFAULT_KIND);
+    }
+    const [only] = kinds;
+    const own = kinds.size === 1 && Object.hasOwn(KIND_FILES, only) ? KIND_FILES[only]() : null;
+    const all = ALL_KINDS_FILE();
+    const preloaded = new Set(
+      [...document.querySelectorAll('link[rel~="preload"][href]')].map((link) => link.href),
+    );
+    pageFile = own && (preloaded.has(own.href) || !preloaded.has(all.href)) ? own : all;
+  }
+  return located(new URL(pageFile));
+}
+setWasmSource(pageWasm);
 
 const TAG = "khuyencong-chart";
 const MARK = "data-khuyencong";
@@ -345,11 +387,10 @@ class Embed {
     if (this.#container) this.#container.after(container);
     else this.#el.prepend(container);
     this.#pending = container;
-    // The wasm next to this file (and core.js), loaded once for every chart of the page (mount's
-    // own ready() then returns the same promise); a failure shows in mount's error box. Not an
-    // explicit URL from here: core.js knows where the file is when a dev server has moved the
-    // modules (Vite's pre-bundling).
-    ready().catch(() => {});
+    // The page's wasm (pageWasm), loaded once for every chart of the page (mount's own ready()
+    // then returns the same promise); a failure shows in mount's error box. core.js's located()
+    // finds the file when a dev server has moved the modules (Vite's pre-bundling).
+    ready(pageWasm()).catch(() => {});
     let handle = null;
     let error = null;
     try {
@@ -592,7 +633,7 @@ if (typeof document !== "undefined" && !globalThis[RUNTIME]) {
   globalThis[RUNTIME] = true;
   // Charts in the page (a module runs once the page is parsed, unless loaded async): the
   // wasm's request goes out first, before the elements are set up.
-  if (document.querySelector(`${TAG}, [${MARK}]`)) ready().catch(() => {});
+  if (document.querySelector(`${TAG}, [${MARK}]`)) ready(pageWasm()).catch(() => {});
   if (typeof customElements !== "undefined" && !customElements.get(TAG)) defineElement();
   addEventListener("message", onFrameHeight);
   const start = () => {

@@ -604,7 +604,7 @@ describe("the snippet", () => {
     });
     assert.ok(
       out.element.startsWith(
-        '<link rel="preload" href="https://soct.example.vn/static/kc/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>\n' +
+        '<link rel="preload" href="https://soct.example.vn/static/kc/khuyencong_charts_view_plan-actual_bg.wasm" as="fetch" crossorigin>\n' +
           '<script type="module" src="https://soct.example.vn/static/kc/embed.js"></script>\n<khuyencong-chart kind="plan-actual" by="source" sort="input" theme="dark" height="420">\n',
       ),
     );

@@ -558,7 +558,7 @@ describe("the embed code", () => {
       assert.equal(copied, await page.inputValue("#code"));
       assert.ok(
         copied.startsWith(
-          `<link rel="preload" href="${newsroom.url}static/khuyencong-charts/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>\n` +
+          `<link rel="preload" href="${newsroom.url}static/khuyencong-charts/khuyencong_charts_view_plan-actual_bg.wasm" as="fetch" crossorigin>\n` +
             `<script type="module" src="${newsroom.url}static/khuyencong-charts/embed.js"></script>\n` +
             '<khuyencong-chart kind="plan-actual" theme="light">\n',
         ),
@@ -585,7 +585,7 @@ describe("the embed code", () => {
       const plain = await page.inputValue("#code");
       assert.match(
         plain,
-        /^<link rel="preload" href="[^"]+khuyencong_charts_view_bg\.wasm" as="fetch" crossorigin>\n<script type="module" src="[^"]+embed\.js"><\/script>\n<div data-khuyencong data-kind="plan-actual" data-theme="light">\n/,
+        /^<link rel="preload" href="[^"]+khuyencong_charts_view_plan-actual_bg\.wasm" as="fetch" crossorigin>\n<script type="module" src="[^"]+embed\.js"><\/script>\n<div data-khuyencong data-kind="plan-actual" data-theme="light">\n/,
       );
       const plainPage = await context.newPage();
       const plainSeen = await watchPage(plainPage);

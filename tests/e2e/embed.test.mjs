@@ -567,6 +567,120 @@ describe("<khuyencong-chart>", () => {
     }
   });
 
+  test("one wasm file per page: the kind's own for charts of one kind, all kinds for several, the preloaded one when it covers them", async () => {
+    const chart = (kind, id = "c") =>
+      `<khuyencong-chart id="${id}" ${kind ? `kind="${kind}" ` : ""}src="/data/phia-bac-2022.json"></khuyencong-chart>`;
+    const preload = (file) => `<link rel="preload" href="/pkg/${file}" as="fetch" crossorigin>`;
+    const cases = [
+      // [page body, the one wasm file it must load, the kinds drawn]
+      [chart("regions"), "khuyencong_charts_view_regions_bg.wasm", ["regions"]],
+      // No kind: the default, sources; a plain element counts by its data-kind.
+      [chart(null), "khuyencong_charts_view_sources_bg.wasm", ["sources"]],
+      [
+        `${chart("trend", "a")}<div id="b" data-khuyencong data-kind="trend" data-src="/data/phia-bac-2022.json"></div>`,
+        "khuyencong_charts_view_trend_bg.wasm",
+        ["trend", "trend"],
+      ],
+      [`${chart("summary", "a")}${chart("leverage", "b")}`, "khuyencong_charts_view_bg.wasm", ["summary", "leverage"]],
+      // The snippet's preload of the file of all kinds, with one kind: that file, downloaded once.
+      [`${preload("khuyencong_charts_view_bg.wasm")}${chart("categories")}`, "khuyencong_charts_view_bg.wasm", ["categories"]],
+      // Two snippets of one kind, each with its line: the kind's file, once.
+      [
+        `${preload("khuyencong_charts_view_plan-actual_bg.wasm")}${chart("plan-actual", "a")}${preload("khuyencong_charts_view_plan-actual_bg.wasm")}${chart("plan-actual", "b")}`,
+        "khuyencong_charts_view_plan-actual_bg.wasm",
+        ["plan-actual", "plan-actual"],
+      ],
+    ];
+    for (const [body, file, kinds] of cases) {
+      const { context, page, seen, url } = await open({ csp: true, pages: { "p.html": body } });
+      try {
+        await page.goto(url("p.html"));
+        await settle(page);
+        const drawn = await page.evaluate(async () => {
+          const { chartOf } = await import("/pkg/embed.js");
+          return [...document.querySelectorAll("khuyencong-chart, [data-khuyencong]")].map((n) => chartOf(n)?.view().kind);
+        });
+        assert.deepEqual(drawn, kinds, body);
+        for (const id of kinds.length > 1 ? ["#a", "#b"] : ["#c"]) await assertDraws(page, id);
+        const wasm = seen.requests.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname);
+        assert.deepEqual(wasm, [`/pkg/${file}`], body);
+        assert.ok(!seen.requests.some((u) => u.endsWith("/embed-export.js")), "no full build");
+        assert.deepEqual(seen.pageErrors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("a chart whose kind the page's wasm lacks is drawn by the full build: added later, or switched with setOptions or its attribute", async () => {
+    const { context, page, seen, url } = await open({
+      csp: true,
+      pages: {
+        "later.html": `<khuyencong-chart id="a" kind="plan-actual" src="/data/phia-bac-2022.json"></khuyencong-chart>`,
+      },
+    });
+    try {
+      await page.goto(url("later.html"));
+      await settle(page);
+      const wasm = () => seen.requests.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname);
+      assert.deepEqual(wasm(), ["/pkg/khuyencong_charts_view_plan-actual_bg.wasm"]);
+      const before = await viewOf(page, "#a");
+      // Another kind, added by a script after the page's file was chosen.
+      await page.evaluate(() => {
+        const el = document.createElement("khuyencong-chart");
+        el.id = "b";
+        el.setAttribute("kind", "sources");
+        el.setAttribute("src", "/data/phia-bac-2022.json");
+        document.body.append(el);
+      });
+      await settle(page, "#b");
+      assert.equal(await page.$eval("#b", (n) => n.dataset.kcState), "ready");
+      assert.equal((await viewOf(page, "#b")).kind, "sources");
+      await assertDraws(page, "#b");
+      assert.deepEqual(wasm().sort(), ["/pkg/khuyencong_charts_bg.wasm", "/pkg/khuyencong_charts_view_plan-actual_bg.wasm"]);
+      // The first chart switched by its handle, then by its attribute, then back: each draws, and
+      // hover and the table still answer.
+      const kinds = await page.evaluate(async () => {
+        const { chartOf } = await import("/pkg/embed.js");
+        const el = document.querySelector("#a");
+        const out = [];
+        await chartOf(el).setOptions({ kind: "summary" });
+        out.push(chartOf(el).view().kind);
+        el.setAttribute("kind", "trend");
+        await new Promise((resolve) => el.addEventListener("khuyencong-chart:ready", resolve, { once: true }));
+        out.push(chartOf(el).view().kind);
+        el.setAttribute("kind", "plan-actual");
+        await new Promise((resolve) => el.addEventListener("khuyencong-chart:ready", resolve, { once: true }));
+        out.push(chartOf(el).view().kind);
+        return out;
+      });
+      assert.deepEqual(kinds, ["summary", "trend", "plan-actual"]);
+      const after = await viewOf(page, "#a");
+      assert.deepEqual(after.items.map((i) => i.rows), before.items.map((i) => i.rows));
+      assert.deepEqual(after.table, before.table);
+      await assertDraws(page, "#a");
+      // A bad option is still refused by name, in Vietnamese, and the chart keeps drawing.
+      const refused = await page.evaluate(async () => {
+        const { chartOf } = await import("/pkg/embed.js");
+        try {
+          await chartOf(document.querySelector("#b")).setOptions({ kind: "pie" });
+          return null;
+        } catch (e) {
+          return [e.code, e.path, e.message];
+        }
+      });
+      assert.equal(refused[0], "invalid_option");
+      assert.equal(refused[1], "options.kind");
+      assert.match(refused[2], /^options\.kind: tùy chọn có giá trị "pie" không hợp lệ/);
+      assert.equal(await page.$eval("#a", (n) => n.dataset.kcState), "ready");
+      assert.equal(wasm().length, 2, "the full build loads once");
+      assert.deepEqual(seen.pageErrors, []);
+      assert.deepEqual(await cspViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("data from another origin needs allow-cross-origin (and CORS)", async () => {
     const other = strictSite.url; // another port: another origin
     const { context, page, seen, url } = await open({
@@ -944,8 +1058,9 @@ describe("iframe (embed.html)", () => {
         performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname),
       );
       // Once each: embed.js and the wasm are preloaded beside embed-frame.js (the page's
-      // modulepreload and preload), and those are the requests the import and the fetch take.
-      for (const file of ["embed-frame.css", "embed-frame.js", "embed.js", "khuyencong_charts_view_bg.wasm"]) {
+      // modulepreload, and the preload of the kind's wasm that embed-frame.js adds), and those
+      // are the requests the import and the fetch take.
+      for (const file of ["embed-frame.css", "embed-frame.js", "embed.js", "khuyencong_charts_view_plan-actual_bg.wasm"]) {
         assert.equal(loaded.filter((p) => p === `/pkg/${file}`).length, 1, `${file}: ${loaded.join(", ")}`);
       }
       const early = await frame.evaluate(() =>
@@ -953,7 +1068,8 @@ describe("iframe (embed.html)", () => {
           new URL(l.href).pathname,
         ),
       );
-      assert.deepEqual(early, ["/pkg/embed.js", "/pkg/khuyencong_charts_view_bg.wasm"]);
+      assert.deepEqual(early, ["/pkg/embed.js", "/pkg/khuyencong_charts_view_plan-actual_bg.wasm"]);
+      assert.equal(loaded.filter((p) => p.endsWith(".wasm")).length, 1, loaded.join(", "));
       assert.deepEqual(loaded.filter((p) => p.startsWith("/assets/")), []);
       assert.deepEqual(await cspViolations(page), []);
       assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);
@@ -1120,7 +1236,10 @@ describe("embed-examples.html", () => {
         }
         assert.match(
           code,
-          /^<link rel="preload" href="\/pkg\/khuyencong_charts_view_bg\.wasm" as="fetch" crossorigin>\n<script type="module" src="\/pkg\/embed\.js"><\/script>\n</,
+          new RegExp(
+            `^<link rel="preload" href="/pkg/khuyencong_charts_view_${expected[i].kind}_bg\\.wasm" as="fetch" crossorigin>\n` +
+              '<script type="module" src="/pkg/embed\\.js"></script>\n<',
+          ),
         );
         // A blank page of the site (strict CSP too), another path depth: root-relative addresses.
         const pasted = await context.newPage();
@@ -1145,7 +1264,7 @@ describe("embed-examples.html", () => {
         assert.deepEqual(got, expected[i], id);
         // The preload is the request the module then takes: the wasm downloads once (a preload
         // that does not match the module's fetch, in mode or credentials, downloads it twice).
-        assert.deepEqual(wasmRequests, [`${base}pkg/khuyencong_charts_view_bg.wasm`], id);
+        assert.deepEqual(wasmRequests, [`${base}pkg/khuyencong_charts_view_${expected[i].kind}_bg.wasm`], id);
         await pasted.close();
       }
     } finally {

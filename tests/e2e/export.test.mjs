@@ -655,7 +655,7 @@ describe("the download / share menu", () => {
 
   test("embed.js: an SVG or CSV comes from the full build, fetched at the first one only, under the strict CSP, hidden series kept", async () => {
     const snippet =
-      '<link rel="preload" href="/pkg/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>' +
+      '<link rel="preload" href="/pkg/khuyencong_charts_view_plan-actual_bg.wasm" as="fetch" crossorigin>' +
       '<script type="module" src="/pkg/embed.js"></script>' +
       '<khuyencong-chart id="e" kind="plan-actual" src="/data/phia-bac-2022.json"></khuyencong-chart>' +
       '<div id="m"></div>'; // both the page's width: laid out alike
@@ -665,7 +665,7 @@ describe("the download / share menu", () => {
       await page.waitForSelector('khuyencong-chart[data-kc-state="ready"]');
       await page.waitForLoadState("networkidle");
       const fetched = () => seen.requests.map((u) => new URL(u).pathname).filter((p) => /\.(js|wasm)$/.test(p));
-      assert.deepEqual(fetched().sort(), ["/pkg/embed.js", "/pkg/khuyencong_charts_view_bg.wasm"], "a reader who does not export");
+      assert.deepEqual(fetched().sort(), ["/pkg/embed.js", "/pkg/khuyencong_charts_view_plan-actual_bg.wasm"], "a reader who does not export");
       // The reader hides the first series (plan), then downloads the SVG and the CSV.
       await page.click("#e .kc-chart__legend button");
       const downloads = {};
@@ -682,7 +682,7 @@ describe("the download / share menu", () => {
       assert.equal(downloads.svg.name, `${SLUG}-plan-actual.svg`);
       // The full build came once, for the first file.
       const full = ["/pkg/core.js", "/pkg/embed-export.js", "/pkg/khuyencong_charts.js", "/pkg/khuyencong_charts_bg.wasm"];
-      assert.deepEqual(fetched().sort(), ["/pkg/embed.js", ...full, "/pkg/khuyencong_charts_view_bg.wasm"].sort());
+      assert.deepEqual(fetched().sort(), ["/pkg/embed.js", ...full, "/pkg/khuyencong_charts_view_plan-actual_bg.wasm"].sort());
       // The same chart from the npm entry point (its own build has the exports), the same series
       // hidden: the same files.
       const npm = await page.evaluate(async () => {
@@ -732,7 +732,7 @@ describe("the download / share menu", () => {
         );
         const fetched = seen.requests.map((u) => new URL(u).pathname).filter((p) => /\.(js|wasm)$/.test(p));
         const full = ["/pkg/core.js", "/pkg/embed-export.js", "/pkg/khuyencong_charts.js", "/pkg/khuyencong_charts_bg.wasm"];
-        assert.deepEqual(fetched.sort(), ["/pkg/embed.js", ...full, "/pkg/khuyencong_charts_view_bg.wasm"].sort());
+        assert.deepEqual(fetched.sort(), ["/pkg/embed.js", ...full, "/pkg/khuyencong_charts_view_plan-actual_bg.wasm"].sort());
         // An option the chart refuses, through the element's handle: the same way, in English.
         const refused = await page.evaluate(async () => {
           const { chartOf } = await import("/pkg/embed.js");
@@ -845,7 +845,8 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
       );
       assert.equal(copied, code);
       const lines = copied.split("\n");
-      assert.equal(lines[0], `<link rel="preload" href="${base}pkg/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>`);
+      // The one-chart page's wasm: its kind's file.
+      assert.equal(lines[0], `<link rel="preload" href="${base}pkg/khuyencong_charts_view_leverage_bg.wasm" as="fetch" crossorigin>`);
       assert.equal(lines[1], `<script type="module" src="${base}pkg/embed.js"></script>`);
       assert.equal(
         lines[2],

@@ -206,8 +206,9 @@ export function snippets({ data, analysis, options = {}, pkgBase, embedPage, dat
   const attrs = (prefix) =>
     opts.map(([name, value]) => ` ${prefix}${name}="${escapeHtml(value)}"`).join("");
   // The wasm's download starts as the page is parsed, beside embed.js's (see preloadLine() in
-  // src/js/chart.js): on a phone, one round trip and embed.js's download sooner.
-  const wasmUrl = new URL("khuyencong_charts_view_bg.wasm", pkgBase).href;
+  // src/js/chart.js): on a phone, one round trip and embed.js's download sooner. The file of
+  // this chart's kind, which embed.js loads for a page of charts of one kind.
+  const wasmUrl = new URL(`khuyencong_charts_view_${options.kind || "sources"}_bg.wasm`, pkgBase).href;
   const script =
     `<link rel="preload" href="${escapeHtml(wasmUrl)}" as="fetch" crossorigin>\n` +
     `<script type="module" src="${escapeHtml(new URL("embed.js", pkgBase).href)}"></script>`;

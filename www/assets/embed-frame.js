@@ -59,6 +59,20 @@ new ResizeObserver(postHeight).observe(root);
 chart.addEventListener("khuyencong-chart:ready", postHeight);
 chart.addEventListener("khuyencong-chart:error", postHeight);
 
+// The wasm embed.js will load for this one chart (its kind's file, beside embed.js), fetched
+// from now on beside embed.js rather than after it. An unknown kind gets no preload: embed.js
+// then loads the file of all kinds, whose chart reports the kind by name.
+const KINDS = ["summary", "sources", "plan-actual", "regions", "leverage", "trend", "categories"];
+const kind = chart.getAttribute("kind") ?? "sources";
+if (KINDS.includes(kind)) {
+  const preload = document.createElement("link");
+  preload.rel = "preload";
+  preload.as = "fetch";
+  preload.crossOrigin = "anonymous";
+  preload.href = new URL(`khuyencong_charts_view_${kind}_bg.wasm`, new URL("../pkg/embed.js", import.meta.url)).href;
+  document.head.append(preload);
+}
+
 try {
   // Dynamic, so that a missing package says so instead of leaving an empty frame.
   await import("../pkg/embed.js");
