@@ -631,9 +631,12 @@ function defineElement() {
 const RUNTIME = Symbol.for("khuyencong-charts.embed");
 if (typeof document !== "undefined" && !globalThis[RUNTIME]) {
   globalThis[RUNTIME] = true;
-  // Charts in the page (a module runs once the page is parsed, unless loaded async): the
-  // wasm's request goes out first, before the elements are set up.
-  if (document.querySelector(`${TAG}, [${MARK}]`)) ready(pageWasm()).catch(() => {});
+  // Charts in the page (a module runs once the page is parsed): the wasm's request goes out
+  // first, before the elements are set up. Not while the page is still being parsed (an async
+  // script): which file it needs depends on charts not there yet; the first chart asks for it.
+  if (document.readyState !== "loading" && document.querySelector(`${TAG}, [${MARK}]`)) {
+    ready(pageWasm()).catch(() => {});
+  }
   if (typeof customElements !== "undefined" && !customElements.get(TAG)) defineElement();
   addEventListener("message", onFrameHeight);
   const start = () => {

@@ -612,6 +612,42 @@ describe("<khuyencong-chart>", () => {
     }
   });
 
+  test("an async embed.js that runs while the page is parsed picks the wasm for every chart, not only those parsed yet", async () => {
+    // The parser waits for a slow classic script between the two charts; the async module runs
+    // meanwhile, with only the first chart in the document.
+    const { context, page, seen, url, base } = await open({
+      script: false,
+      pages: {
+        "async.html":
+          '<script type="module" async src="/pkg/embed.js"></script>' +
+          '<khuyencong-chart id="a" kind="regions" src="/data/phia-bac-2022.json"></khuyencong-chart>' +
+          '<script src="/__test__/slow.js"></script>' +
+          '<khuyencong-chart id="b" kind="sources" src="/data/phia-bac-2022.json"></khuyencong-chart>',
+      },
+    });
+    try {
+      let ranEarly = false;
+      await page.route(`${base}__test__/slow.js`, async (route) => {
+        // Until embed.js has run (or 3 s): then the parser goes on to the second chart.
+        for (let i = 0; i < 60 && !ranEarly; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          ranEarly = seen.requests.some((u) => u.endsWith("/pkg/embed.js")) &&
+            (await page.evaluate(() => Boolean(customElements.get("khuyencong-chart"))).catch(() => false));
+        }
+        await route.fulfill({ contentType: "text/javascript", body: "window.__slow = document.readyState;" });
+      });
+      await page.goto(url("async.html"));
+      await settle(page);
+      assert.ok(ranEarly, "embed.js ran before the second chart was parsed");
+      assert.deepEqual(await page.$$eval("khuyencong-chart", (ns) => ns.map((n) => n.dataset.kcState)), ["ready", "ready"]);
+      const wasm = seen.requests.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname);
+      assert.deepEqual(wasm, ["/pkg/khuyencong_charts_view_bg.wasm"]);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a chart whose kind the page's wasm lacks is drawn by the full build: added later, or switched with setOptions or its attribute", async () => {
     const { context, page, seen, url } = await open({
       csp: true,
