@@ -146,11 +146,18 @@ impl<'a> Parser<'a> {
 
     /// An `invalid_json` error at the current position.
     fn error(&self, reason: JsonReason) -> Box<Error> {
-        let pos = self.pos.min(self.src.len());
-        let before = self.src.get(..pos).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        // Only the error's sentence gives the line and column: the reader's build, which has
+        // none (the "messages" feature), leaves them 0 and the code that counts them out.
+        let (line, column) = if cfg!(feature = "messages") {
+            let pos = self.pos.min(self.src.len());
+            let before = self.src.get(..pos).unwrap_or("");
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+            (line, column)
+        } else {
+            (0, 0)
+        };
         Box::new(Error::new(
             ErrorKind::InvalidJson {
                 line: u32::try_from(line).unwrap_or(u32::MAX),

@@ -260,6 +260,31 @@ fn decomposed_text_is_the_same_group() {
     assert_eq!(text(&regions.get(0), &["actual"]), "3");
 }
 
+/// Case is mapped by the engine in the browser (the wasm file has no case tables): it agrees
+/// with Rust's std tables over Latin, Vietnamese and the blocks beyond, and a description
+/// writes a Vietnamese label mid-sentence in lower case.
+#[wasm_bindgen_test]
+fn case_mapping_by_the_engine_agrees_with_std() {
+    use khuyencong_charts::unicode::{is_upper, lower, upper};
+    for c in (0..=0x2FFF_u32).filter_map(char::from_u32) {
+        assert_eq!(is_upper(c), c.is_uppercase(), "U+{:04X}", c as u32);
+        assert_eq!(
+            lower(c),
+            c.to_lowercase().collect::<String>(),
+            "U+{:04X}",
+            c as u32
+        );
+        assert_eq!(
+            upper(c),
+            c.to_uppercase().collect::<String>(),
+            "U+{:04X}",
+            c as u32
+        );
+    }
+    assert_eq!(lower('\u{110}'), "\u{111}"); // Đ đ
+    assert_eq!(upper('\u{1B0}'), "\u{1AF}"); // ư Ư
+}
+
 mod chart {
     use super::*;
     use khuyencong_charts::web::Chart;

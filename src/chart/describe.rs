@@ -4,6 +4,7 @@
 use crate::compute::Analysis;
 use crate::format::{no_data, Locale, NumberFormat, DASH};
 use crate::model::FundingData;
+use crate::unicode::{is_upper, lower, upper};
 
 /// "Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2% kế hoạch (179 tỷ đồng).
 /// Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%." An author-written
@@ -125,8 +126,8 @@ fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         // Keep acronyms and names written in capitals (KCQG, ODA) as they are.
-        Some(c) if c.is_uppercase() && !chars.clone().next().is_some_and(char::is_uppercase) => {
-            c.to_lowercase().chain(chars).collect()
+        Some(c) if is_upper(c) && !chars.clone().next().is_some_and(is_upper) => {
+            lower(c) + chars.as_str()
         }
         _ => s.to_string(),
     }
@@ -135,7 +136,7 @@ fn lower_first(s: &str) -> String {
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c) => upper(c) + chars.as_str(),
         None => String::new(),
     }
 }

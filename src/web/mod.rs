@@ -44,6 +44,21 @@ pub(crate) fn is_mark(c: char) -> bool {
     js_sys::RegExp::new("^\\p{M}$", "u").test(&c.to_string())
 }
 
+/// Whether `c` is upper case, by the engine's `/^\p{Uppercase}$/u`.
+pub(crate) fn is_upper(c: char) -> bool {
+    js_sys::RegExp::new("^\\p{Uppercase}$", "u").test(&c.to_string())
+}
+
+/// `c` in lower case, by the engine's `String.prototype.toLowerCase`.
+pub(crate) fn lower(c: char) -> String {
+    String::from(js_sys::JsString::from(c.to_string()).to_lower_case())
+}
+
+/// `c` in upper case, by the engine's `String.prototype.toUpperCase`.
+pub(crate) fn upper(c: char) -> String {
+    String::from(js_sys::JsString::from(c.to_string()).to_upper_case())
+}
+
 /// `s` in Unicode Normalization Form C, by the engine's `String.prototype.normalize`.
 pub(crate) fn nfc(s: &str) -> String {
     String::from(js_sys::JsString::from(s).normalize("NFC"))
