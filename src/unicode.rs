@@ -55,7 +55,7 @@ pub fn is_upper(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_uppercase();
     }
-    upper_in_tables(c)
+    is_upper_in_tables(c)
 }
 
 /// `c` in lower case ("Đ" → "đ"; one character may become several, as in std).
@@ -71,11 +71,11 @@ pub fn upper(c: char) -> String {
     if c.is_ascii() {
         return c.to_ascii_uppercase().to_string();
     }
-    upper_of_in_tables(c)
+    upper_in_tables(c)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn upper_in_tables(c: char) -> bool {
+fn is_upper_in_tables(c: char) -> bool {
     c.is_uppercase()
 }
 
@@ -85,13 +85,13 @@ fn lower_in_tables(c: char) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn upper_of_in_tables(c: char) -> String {
+fn upper_in_tables(c: char) -> String {
     c.to_uppercase().collect()
 }
 
 /// In the browser the engine's `/^\p{Uppercase}$/u`.
 #[cfg(target_arch = "wasm32")]
-fn upper_in_tables(c: char) -> bool {
+fn is_upper_in_tables(c: char) -> bool {
     crate::web::is_upper(c)
 }
 
@@ -103,7 +103,7 @@ fn lower_in_tables(c: char) -> String {
 
 /// In the browser the engine's `String.prototype.toUpperCase`.
 #[cfg(target_arch = "wasm32")]
-fn upper_of_in_tables(c: char) -> String {
+fn upper_in_tables(c: char) -> String {
     crate::web::upper(c)
 }
 

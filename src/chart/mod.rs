@@ -82,7 +82,7 @@ impl Kind {
 
     /// Whether this build draws the kind: all of them by default ("all-kinds"); each of
     /// embed.js's one-kind builds (`--no-default-features --features kind-regions`...) draws
-    /// one, and the rest of the layout code is left out of its wasm file (~10-18 KB gzipped).
+    /// one, and the rest of the layout code is left out of its wasm file (~9-17 KB gzipped).
     pub fn built(self) -> bool {
         match self {
             Kind::Summary => cfg!(feature = "kind-summary"),

@@ -43,7 +43,7 @@ import { KhuyenCongError, localeOf, located, ready } from "./core.js";
 setExportLoader(() => import("./embed-export.js"));
 
 // Which wasm file the page loads, decided once, when its first chart starts: a reader of one
-// chart downloads only that kind's layout (khuyencong_charts_view_<kind>_bg.wasm, 10-18 KB
+// chart downloads only that kind's layout (khuyencong_charts_view_<kind>_bg.wasm, 9-17 KB
 // gzipped less than all seven kinds); a page whose charts are of several kinds loads
 // khuyencong_charts_view_bg.wasm, which has them all. A file the page already preloads (the
 // snippet's first line) is taken when it has every kind the page shows. A chart added later

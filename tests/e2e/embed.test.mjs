@@ -571,9 +571,11 @@ describe("<khuyencong-chart>", () => {
     const chart = (kind, id = "c") =>
       `<khuyencong-chart id="${id}" ${kind ? `kind="${kind}" ` : ""}src="/data/phia-bac-2022.json"></khuyencong-chart>`;
     const preload = (file) => `<link rel="preload" href="/pkg/${file}" as="fetch" crossorigin>`;
+    const kinds = ["summary", "sources", "plan-actual", "regions", "leverage", "trend", "categories"];
     const cases = [
-      // [page body, the one wasm file it must load, the kinds drawn]
-      [chart("regions"), "khuyencong_charts_view_regions_bg.wasm", ["regions"]],
+      // [page body, the one wasm file it must load, the kinds drawn]: each kind's own file draws
+      // it (the files share embed.js's glue).
+      ...kinds.map((kind) => [chart(kind), `khuyencong_charts_view_${kind}_bg.wasm`, [kind]]),
       // No kind: the default, sources; a plain element counts by its data-kind.
       [chart(null), "khuyencong_charts_view_sources_bg.wasm", ["sources"]],
       [
