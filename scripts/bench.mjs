@@ -878,7 +878,7 @@ if (results.first) {
   md.push(
     "From navigation start (performance.now() = 0) to the first animation frame after the chart has painted, in a fresh browser context " +
       "per sample (empty cache, cache disabled) so that every file is downloaded, compiled and run again. Ours: the page of an article with the " +
-      "snippet (`<script type=\"module\" src=\"/www/pkg/embed.js\">` + `<khuyencong-chart kind=… src=…>`), timed at the first " +
+      "snippet of its only chart (the kind's wasm preloaded, `<script type=\"module\" src=\"/www/pkg/embed.js\">` + `<khuyencong-chart kind=… src=…>`), timed at the first " +
       "requestAnimationFrame after the element's `khuyencong-chart:ready` event (fired once mount() has painted the canvas). " +
       "Chart.js: `chart.umd.min.js` as a classic script in the head, inline code that fetches the same JSON, sums it with parseFloat and calls " +
       "`new Chart()` with `animation: false` (it has drawn when the constructor returns), timed at the next requestAnimationFrame. " +

@@ -630,9 +630,12 @@ class ChartHandle {
       .map(([name, value]) => (value === null ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
       .join("");
     const script = new URL("embed.js", import.meta.url).href;
-    // The wasm embed.js loads for a page of this one chart, beside it (not written new URL(…,
-    // import.meta.url): bundlers would copy the file into an app that only writes its name here).
-    const wasmFile = new URL(viewWasm(this.#view.kind), script).href;
+    // The wasm embed.js loads, beside it (not written new URL(…, import.meta.url): bundlers
+    // would copy the file into an app that only writes its name here): the file of all kinds,
+    // as the page it goes into may have charts of other kinds, whose snippets preload the same
+    // file (embed.js takes a preloaded file that covers the page; a page of this chart alone may
+    // preload khuyencong_charts_view_<kind>_bg.wasm instead, see the README).
+    const wasmFile = new URL(VIEW_WASM, script).href;
     const inner = [];
     if (!this.#sourceUrl) {
       const json = scriptJson(formatJson(this.#json));
@@ -2131,11 +2134,9 @@ function fallbackHtml(view, t) {
   return out;
 }
 
-/** The reader's build of the wasm that embed.js loads for a page whose charts are all of
- * `kind` (see OWN_EXPORTS and embed.js's KIND_FILES); of any kind without one. */
-export function viewWasm(kind) {
-  return kind ? `khuyencong_charts_view_${kind}_bg.wasm` : "khuyencong_charts_view_bg.wasm";
-}
+/** The reader's build of the wasm with every chart kind (see OWN_EXPORTS and embed.js's
+ * KIND_FILES). */
+export const VIEW_WASM = "khuyencong_charts_view_bg.wasm";
 
 /**
  * The snippet's first line: the wasm's download starts as the page is parsed, beside embed.js's,

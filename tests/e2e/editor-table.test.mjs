@@ -604,11 +604,22 @@ describe("the snippet", () => {
     });
     assert.ok(
       out.element.startsWith(
-        '<link rel="preload" href="https://soct.example.vn/static/kc/khuyencong_charts_view_plan-actual_bg.wasm" as="fetch" crossorigin>\n' +
+        '<link rel="preload" href="https://soct.example.vn/static/kc/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>\n' +
           '<script type="module" src="https://soct.example.vn/static/kc/embed.js"></script>\n<khuyencong-chart kind="plan-actual" by="source" sort="input" theme="dark" height="420">\n',
       ),
     );
     assert.ok(out.element.endsWith("</khuyencong-chart>"));
+    // The article's only chart: the preload names its kind's file, in both element ways; no
+    // kind given is the default kind, sources.
+    for (const [kind, file] of [["trend", "trend"], [undefined, "sources"]]) {
+      const alone = snippets({ data: DATA, analysis, options: { kind }, pkgBase: "https://soct.example.vn/static/kc/", alone: true });
+      for (const html of [alone.element, alone.plain]) {
+        assert.ok(
+          html.startsWith(`<link rel="preload" href="https://soct.example.vn/static/kc/khuyencong_charts_view_${file}_bg.wasm" as="fetch" crossorigin>\n`),
+          html.split("\n")[0],
+        );
+      }
+    }
     assert.ok(
       out.plain.includes(
         '<div data-khuyencong data-kind="plan-actual" data-by="source" data-sort="input" data-theme="dark" data-height="420">',

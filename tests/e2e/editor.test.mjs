@@ -558,7 +558,7 @@ describe("the embed code", () => {
       assert.equal(copied, await page.inputValue("#code"));
       assert.ok(
         copied.startsWith(
-          `<link rel="preload" href="${newsroom.url}static/khuyencong-charts/khuyencong_charts_view_plan-actual_bg.wasm" as="fetch" crossorigin>\n` +
+          `<link rel="preload" href="${newsroom.url}static/khuyencong-charts/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>\n` +
             `<script type="module" src="${newsroom.url}static/khuyencong-charts/embed.js"></script>\n` +
             '<khuyencong-chart kind="plan-actual" theme="light">\n',
         ),
@@ -578,10 +578,16 @@ describe("the embed code", () => {
       assert.equal(embedded.kind, "plan-actual");
       // The fallback table is there, hidden now that the chart is drawn.
       assert.equal(await article.locator("khuyencong-chart table").isVisible(), false);
+      // By default the file of all kinds, which other charts' snippets in the article share.
+      const wasmOf = (seenBy) => seenBy.requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop());
+      assert.deepEqual(wasmOf(articleSeen), ["khuyencong_charts_view_bg.wasm"]);
       await assertClean(article, articleSeen);
 
-      // The plain element, for CMSs that strip unknown tags.
+      // The plain element, for CMSs that strip unknown tags, as the article's only chart: the
+      // preload names the kind's own, smaller file.
+      assert.equal(await page.isChecked("#alone"), false);
       await page.check('input[name="form"][value="plain"]');
+      await page.check("#alone");
       const plain = await page.inputValue("#code");
       assert.match(
         plain,
@@ -597,7 +603,13 @@ describe("the embed code", () => {
         return chartOf(document.querySelector("[data-khuyencong]")).view();
       });
       assert.deepEqual(itemsOf(plainView), preview);
+      assert.deepEqual(wasmOf(plainSeen), ["khuyencong_charts_view_plan-actual_bg.wasm"]);
       await assertClean(plainPage, plainSeen);
+      // An iframe is a page of its own: the choice does not apply there.
+      await page.check('input[name="form"][value="iframe"]');
+      assert.equal(await page.isVisible("#alone"), false);
+      await page.check('input[name="form"][value="element"]');
+      assert.equal(await page.isVisible("#alone"), true);
       await assertClean(page, seen);
     } finally {
       await context.close();

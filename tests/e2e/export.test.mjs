@@ -845,8 +845,8 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
       );
       assert.equal(copied, code);
       const lines = copied.split("\n");
-      // The one-chart page's wasm: its kind's file.
-      assert.equal(lines[0], `<link rel="preload" href="${base}pkg/khuyencong_charts_view_leverage_bg.wasm" as="fetch" crossorigin>`);
+      // The file of all kinds: the page it goes into may have charts of other kinds.
+      assert.equal(lines[0], `<link rel="preload" href="${base}pkg/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>`);
       assert.equal(lines[1], `<script type="module" src="${base}pkg/embed.js"></script>`);
       assert.equal(
         lines[2],

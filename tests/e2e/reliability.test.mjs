@@ -963,7 +963,7 @@ const injectionTrace = (page) =>
       e.rel === "preload" &&
       e.as === "fetch" &&
       e.crossOrigin === "anonymous" &&
-      /^\/pkg\/khuyencong_charts_view_[a-z-]+_bg\.wasm$/.test(new URL(e.href).pathname);
+      /^\/pkg\/khuyencong_charts_view_([a-z-]+_)?bg\.wasm$/.test(new URL(e.href).pathname);
     return {
       pwned: window.__pwned,
       elements: all

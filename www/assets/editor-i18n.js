@@ -214,6 +214,9 @@ export const TEXT = {
     "output.iframe": "Khung iframe (cho trình soạn thảo chặn script)",
     "output.iframe.help":
       "Không cần script trong bài viết. Số liệu phải là một tệp JSON trên máy chủ: tải tệp JSON về (nút bên dưới), đưa lên máy chủ của bạn (cùng tên miền với trang embed.html), rồi dán địa chỉ của tệp vào ô “Địa chỉ tệp JSON”.",
+    "output.alone": "Đây là biểu đồ duy nhất trong bài viết",
+    "output.alone.help":
+      "Mã nhúng tải trước tệp WebAssembly chỉ có loại biểu đồ này: người đọc tải nhẹ hơn 9–17 KB. Bỏ chọn khi bài có nhiều biểu đồ thuộc các loại khác nhau: khi đó mọi đoạn mã cùng tải trước một tệp chung, tải một lần.",
     "field.pkg": "Thư mục chứa thư viện khuyencong-charts",
     "field.pkg.help": "Địa chỉ thư mục pkg/ trên máy chủ của bạn (có tệp embed.js).",
     "field.embedPage": "Địa chỉ trang embed.html",
@@ -391,6 +394,9 @@ export const TEXT = {
     "output.iframe": "Iframe (for editors that block scripts)",
     "output.iframe.help":
       "No script in the article. The data must be a JSON file on a server: download the JSON (button below), upload it to your server (the same domain as embed.html), then paste its address into “JSON file address”.",
+    "output.alone": "This is the only chart in the article",
+    "output.alone.help":
+      "The code preloads the WebAssembly file of this chart kind only: 9–17 KB less for readers. Leave it unticked when the article has charts of several kinds: every snippet then preloads one shared file, downloaded once.",
     "field.pkg": "Folder of the khuyencong-charts library",
     "field.pkg.help": "The address of the pkg/ folder on your server (it holds embed.js).",
     "field.embedPage": "Address of the embed.html page",

@@ -199,16 +199,20 @@ const indent = (text, pad) =>
  *   CMSs that strip scripts), or null without a data URL.
  *
  * `pkgBase` is the absolute URL of the package folder (ending in "/"), `embedPage` the absolute
- * URL of embed.html, `dataUrl` the absolute URL of the uploaded JSON.
+ * URL of embed.html, `dataUrl` the absolute URL of the uploaded JSON; `alone`, whether the chart
+ * is the article's only one (the element ways then preload its kind's wasm file).
  */
-export function snippets({ data, analysis, options = {}, pkgBase, embedPage, dataUrl }) {
+export function snippets({ data, analysis, options = {}, pkgBase, embedPage, dataUrl, alone = false }) {
   const opts = snippetOptions(options);
   const attrs = (prefix) =>
     opts.map(([name, value]) => ` ${prefix}${name}="${escapeHtml(value)}"`).join("");
   // The wasm's download starts as the page is parsed, beside embed.js's (see preloadLine() in
   // src/js/chart.js): on a phone, one round trip and embed.js's download sooner. The file of
-  // this chart's kind, which embed.js loads for a page of charts of one kind.
-  const wasmUrl = new URL(`khuyencong_charts_view_${options.kind || "sources"}_bg.wasm`, pkgBase).href;
+  // this chart's kind when the editor says it is the article's only chart (embed.js loads it
+  // for a page of charts of one kind); otherwise the file of all kinds, which every snippet of
+  // the article then preloads alike, once (a preload per kind would download each).
+  const wasmFile = alone ? `khuyencong_charts_view_${options.kind || "sources"}_bg.wasm` : "khuyencong_charts_view_bg.wasm";
+  const wasmUrl = new URL(wasmFile, pkgBase).href;
   const script =
     `<link rel="preload" href="${escapeHtml(wasmUrl)}" as="fetch" crossorigin>\n` +
     `<script type="module" src="${escapeHtml(new URL("embed.js", pkgBase).href)}"></script>`;

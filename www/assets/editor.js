@@ -1063,6 +1063,8 @@ function sameData(a, b) {
 
 function renderOutput() {
   const form = document.querySelector('input[name="form"]:checked').value;
+  // An iframe is a page of its own: embed-frame.js preloads its kind's file.
+  $("alone-option").hidden = form === "iframe";
   $("field-embedPage").hidden = form !== "iframe";
   $("field-dataUrl").hidden = form !== "iframe";
   const problems = {};
@@ -1106,6 +1108,7 @@ function renderOutput() {
       pkgBase: base,
       embedPage: embedUrl?.href,
       dataUrl: dataUrl?.href,
+      alone: $("alone").checked,
     });
     code = out[form] ?? "";
   }
@@ -1249,6 +1252,7 @@ function wire() {
   for (const input of document.querySelectorAll('input[name="form"]')) {
     input.addEventListener("change", () => renderOutput());
   }
+  $("alone").addEventListener("change", () => renderOutput());
   for (const input of document.querySelectorAll('input[name="device"]')) {
     input.addEventListener("change", (e) => {
       $("previews").dataset.device = e.target.value;

@@ -8,8 +8,9 @@
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 
 const SCRIPT = "pkg/embed.js";
-/** The wasm embed.js loads for a page of charts of `kind` (the example's: one chart). */
-const wasmOf = (kind) => `pkg/khuyencong_charts_view_${kind}_bg.wasm`;
+// The file of all kinds: an article may hold charts of several kinds, whose snippets then
+// preload the one file (the page's text says when to preload the kind's own file instead).
+const WASM = "pkg/khuyencong_charts_view_bg.wasm";
 
 /** `url` (relative to this page) as an address from the site's root, e.g. "/data/x.json". */
 function fromRoot(url) {
@@ -32,10 +33,8 @@ function codeOf(template) {
     // Boolean-like marks read better bare, as an editor would type them.
     .replace(/ (data-khuyencong(?:-frame)?)=""/g, " $1");
   if (template.content.querySelector("iframe")) return markup;
-  const chart = template.content.querySelector("khuyencong-chart, [data-khuyencong]");
-  const kind = chart.getAttribute(chart.localName === "khuyencong-chart" ? "kind" : "data-kind") || "sources";
   return (
-    `<link rel="preload" href="${fromRoot(wasmOf(kind))}" as="fetch" crossorigin>\n` +
+    `<link rel="preload" href="${fromRoot(WASM)}" as="fetch" crossorigin>\n` +
     `<script type="module" src="${fromRoot(SCRIPT)}"></script>\n${markup}`
   );
 }
