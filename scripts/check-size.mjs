@@ -213,17 +213,21 @@ const isLocal = (spec) => !/^[a-z][a-z0-9+.-]*:/i.test(spec) && !spec.startsWith
  */
 export function downloadSets(entry) {
   const seen = new Set();
-  const wasm = [];
+  /** The modules `start` reaches, in order; the other files they name (`reached`); their
+   * dynamic imports (`lazy`). */
   const walk = (start) => {
     const order = [];
+    const reached = [];
     const lazy = [];
-    const visit = (file, isModule, reached) => {
+    const visit = (file, isModule) => {
       if (seen.has(file)) return;
       if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is referred to but missing`);
       seen.add(file);
-      if (isModule) order.push(file);
-      else reached.push(file);
-      if (!isModule) return;
+      if (!isModule) {
+        reached.push(file);
+        return;
+      }
+      order.push(file);
       const refs = references(readFileSync(file, "utf8"));
       const local = (spec) => {
         if (!spec.startsWith("./") && !spec.startsWith("../")) {
@@ -231,20 +235,18 @@ export function downloadSets(entry) {
         }
         return path.resolve(path.dirname(file), spec.split(/[?#]/)[0]);
       };
-      for (const spec of refs.imports) visit(local(spec), true, reached);
+      for (const spec of refs.imports) visit(local(spec), true);
       for (const spec of refs.lazy) lazy.push(local(spec));
       for (const spec of refs.urls) {
         if (!isLocal(spec)) continue;
         const target = path.resolve(path.dirname(file), spec.split(/[?#]/)[0]);
-        visit(target, /\.m?js$/.test(target), reached);
+        visit(target, /\.m?js$/.test(target));
       }
     };
-    const reached = [];
-    for (const file of start) visit(file, true, reached);
-    return { order, lazy, reached };
+    for (const file of start) visit(file, true);
+    return { order, reached, lazy };
   };
   const first = walk([path.resolve(entry)]);
-  wasm.push(...first.reached);
   const onDemand = [];
   let pending = first.lazy;
   while (pending.length) {
@@ -252,7 +254,7 @@ export function downloadSets(entry) {
     onDemand.push(...next.order, ...next.reached);
     pending = next.lazy;
   }
-  return { eager: first.order, wasm, onDemand };
+  return { eager: first.order, wasm: first.reached, onDemand };
 }
 
 /** The kind of a one-kind wasm file's name (khuyencong_charts_view_<kind>_bg.wasm), or null. */
