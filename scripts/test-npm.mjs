@@ -12,8 +12,9 @@
 //     tests/types/usage.ts against the installed package (moduleResolution bundler, nodenext);
 //  5. `vite build`, served on 127.0.0.1 by scripts/serve.mjs under a strict CSP, and Vite's dev
 //     server on 127.0.0.1: each page load in Chromium checks that analyze() gives the seed
-//     figures, that the chart and a <khuyencong-chart> draw, for every way of giving ready() the
-//     wasm.
+//     figures, that the chart and a <khuyencong-chart> draw (one below the fold only once
+//     scrolled to, with the one reader's wasm), and that toEmbedCode()'s picture becomes the
+//     chart, for every way of giving ready() the wasm.
 // Prints one line per check and closes with "npm: N passed, M failed" (exit status 1 on any
 // failure). vite 7.3.8 comes from the npm registry; without one, the repository's
 // node_modules/vite is linked into the app instead. KC_KEEP_TMP=1 keeps the temporary directory;
@@ -258,18 +259,12 @@ await step("vite build (production) of the app", async () => {
   assert.deepEqual(messages, [], "vite build printed warnings or errors");
   const assets = await readdir(path.join(app, "dist", "assets"));
   // The main build's wasm, the fast build's (the app imports khuyencong-charts/fast too) and
-  // the reader's builds of khuyencong-charts/embed: all kinds, and one per kind.
-  const VIEW_KINDS = ["summary", "sources", "plan-actual", "regions", "leverage", "trend", "categories"];
+  // the reader's build that khuyencong-charts/embed draws with (one file for every kind).
   const wasm = assets.filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 3 + VIEW_KINDS.length, `ten wasm assets: ${assets.join(", ")}`);
+  assert.equal(wasm.length, 3, `three wasm assets: ${assets.join(", ")}`);
   const js = assets.filter((f) => f.endsWith(".js"));
   const code = (await Promise.all(js.map((f) => readFile(path.join(app, "dist", "assets", f), "utf8")))).join("\n");
-  for (const file of [
-    "khuyencong_charts_bg.wasm",
-    "khuyencong_charts_fast_bg.wasm",
-    "khuyencong_charts_view_bg.wasm",
-    ...VIEW_KINDS.map((kind) => `khuyencong_charts_view_${kind}_bg.wasm`),
-  ]) {
+  for (const file of ["khuyencong_charts_bg.wasm", "khuyencong_charts_fast_bg.wasm", "khuyencong_charts_view_bg.wasm"]) {
     const asset = wasm.find((f) => f.startsWith(`${file.slice(0, -".wasm".length)}-`));
     assert.ok(asset, `${file} emitted: ${wasm.join(", ")}`);
     const [built, original] = await Promise.all([
@@ -281,6 +276,10 @@ await step("vite build (production) of the app", async () => {
     assert.ok(code.includes(`new URL("/assets/${asset}",import.meta.url)`), `the package's URL of ${file} points at the asset`);
   }
   assert.doesNotMatch(code, /\b(from|import\()\s*["']node:/, "no Node built-ins imported by the bundle");
+  // embed.js's dynamic import of what draws stays one: a chunk of its own, loaded when a chart
+  // comes near. (embed-export.js, what an SVG or CSV needs, re-exports the main build, which
+  // this app has in its own chunk already: Rollup may put it there.)
+  assert.ok(js.some((f) => f.startsWith("embed-draw-")), `embed-draw.js is a chunk of its own: ${js.join(", ")}`);
   const sizes = await Promise.all(wasm.map(async (f) => `${f} ${((await stat(path.join(app, "dist", "assets", f))).size / 1024).toFixed(0)} KB`));
   return `${js.length} JS chunk(s) ${(code.length / 1024).toFixed(1)} KB, ${sizes.join(", ")}`;
 });
@@ -330,15 +329,26 @@ function assertResult(mode, { result, problems }) {
   // is its own bundle with its own module state: it loads the main build either way.)
   const fast = result.wasmFiles.filter((f) => f.includes("fast_bg"));
   assert.equal(fast.length, mode === "fast" ? 1 : 0, `wasm files loaded: ${result.wasmFiles.join(", ")}`);
-  // The embed draws with the reader's build, the file of its one chart's kind (plan-actual); with
-  // nothing else on the page, that is all it loads.
-  const views = result.wasmFiles.filter((f) => f.includes("khuyencong_charts_view_"));
-  assert.deepEqual(views.map((f) => f.replace(/_bg-.*|_bg\.wasm$/, "")), ["khuyencong_charts_view_plan-actual"], `wasm files loaded: ${result.wasmFiles.join(", ")}`);
-  if (mode === "embed") assert.equal(result.wasmFiles.length, 1, `wasm files loaded: ${result.wasmFiles.join(", ")}`);
+  // The embed draws with the reader's build, one file for every kind (embed.js preloads it as
+  // it imports embed-draw.js: one file, whatever number of entries); with nothing else on the
+  // page, that is all it loads.
+  const views = result.wasmFiles.filter((f) => f.includes("khuyencong_charts_view"));
+  assert.deepEqual([...new Set(views.map((f) => f.replace(/_bg-.*|_bg\.wasm$/, "")))], ["khuyencong_charts_view"], `wasm files loaded: ${result.wasmFiles.join(", ")}`);
+  if (mode === "embed") assert.equal(new Set(result.wasmFiles).size, 1, `wasm files loaded: ${result.wasmFiles.join(", ")}`);
+  // Nothing is drawn, nor the reader's wasm fetched, for a chart three screens down until the
+  // reader scrolls to it.
+  assert.equal(result.farLazy, true, "a chart far below the fold waits, and its wasm too");
+  assert.equal(result.farState, "ready", "the far chart draws once scrolled to");
   assert.deepEqual([result.embedSvg, result.embedCsv], [true, true], "the embed's SVG and CSV, through exportReady()");
   assert.equal(result.embedState, "ready", "the <khuyencong-chart> drew");
   assert.equal(result.embedItems, 6, "plan-actual: plan and actual for two sources and the total");
   assert.equal(result.embedSame, true, "element.chart is chartOf(element)");
+  // toEmbedCode() is a Promise of the picture way's code; in the page, the chart takes the
+  // picture's place.
+  assert.equal(result.codeIsPromise, true, "toEmbedCode() returns a Promise");
+  assert.equal(result.pictureState, "ready", "the embed code's picture became the chart");
+  assert.equal(result.pictureSame, true, "chartOf(picture) is chartOf(box): the same chart as the handle's");
+  assert.equal(result.pictureHidden, true, "the picture is hidden once the chart is drawn");
   return mode === "embed"
     ? "embed only: no ready() call"
     : `${result.actual}, ${result.attainment}, ${result.items} items, ${((100 * result.ink) / result.pixels).toFixed(0)}% ink`;

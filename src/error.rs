@@ -118,12 +118,6 @@ pub enum ErrorKind {
     },
     /// A sum or ratio is too large to compute exactly.
     Overflow,
-    /// The chart kind is not compiled into this build (one of embed.js's one-kind builds; the
-    /// shell then draws the chart with the full build, so no reader sees this).
-    KindNotBuilt {
-        /// The kind's option value.
-        kind: &'static str,
-    },
     /// Something failed that bad input cannot cause (a canvas without a 2D context...).
     Internal {
         /// What failed, for the developer.
@@ -245,7 +239,6 @@ impl Error {
             ErrorKind::TooLarge { .. } => "too_large",
             ErrorKind::InvalidOption { .. } => "invalid_option",
             ErrorKind::Overflow => "overflow",
-            ErrorKind::KindNotBuilt { .. } => "kind_not_built",
             ErrorKind::Internal { .. } => "internal",
         }
     }
@@ -532,13 +525,6 @@ impl Error {
                 ],
                 &[],
             ),
-            ErrorKind::KindNotBuilt { kind } => t(
-                [
-                    "loại biểu đồ \"{}\" không có trong bản dựng WebAssembly này; hãy dùng bản đầy đủ.",
-                    "the chart kind \"{}\" is not in this WebAssembly build; use the full build.",
-                ],
-                &[kind],
-            ),
             ErrorKind::Internal { detail } => t(
                 [
                     "lỗi nội bộ khi vẽ biểu đồ ({}); các biểu đồ khác không bị ảnh hưởng.",
@@ -696,7 +682,6 @@ mod tests {
                 value: s("9"),
             },
             ErrorKind::Overflow,
-            ErrorKind::KindNotBuilt { kind: "trend" },
             ErrorKind::Internal { detail: s("boom") },
         ];
         for reason in [

@@ -237,14 +237,22 @@ fn horizontal(ctx: &Ctx<'_>, bars: &Bars, spec: &mut Spec, top: f64, room: Optio
             },
             width: 1.0,
         });
+        let text = ctx.nf.decimal(*t, 8);
+        // A label centred on the last tick may pass the chart's edge (no notes beside the
+        // bars): it ends at its tick instead.
+        let align = if x + m.width(&text, TICK, Weight::Normal) / 2.0 > w - p / 2.0 {
+            Align::End
+        } else {
+            Align::Middle
+        };
         spec.marks.push(Mark::Text {
             x,
             y: top + rows_h + 5.0,
-            text: ctx.nf.decimal(*t, 8),
+            text,
             size: TICK,
             weight: Weight::Normal,
             color: ctx.theme.muted,
-            align: Align::Middle,
+            align,
             baseline: Baseline::Top,
         });
     }

@@ -8,7 +8,7 @@ use super::axis::to_f64;
 use super::frame::{self, LegendItem};
 use super::math;
 use super::spec::{Align, Baseline, Fill, Item, Mark, Shape, Spec};
-use super::text::{fit, Weight};
+use super::text::{figure_in, fit, fit_figure, wrap_whole, Measure, Weight};
 use super::Ctx;
 
 /// One slice.
@@ -82,20 +82,11 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
     let (foot_lines, foot_h) = frame::footer(ctx);
     let w = ctx.input.width;
     let natural = (w * 0.62).clamp(240.0, 380.0);
-    let plot_h = ctx
+    let mut plot_h = ctx
         .input
         .height
         .map_or(natural, |h| (h - header.height - foot_h).max(180.0));
     let top = header.height;
-    let mut spec = Spec {
-        width: w,
-        height: top + plot_h + foot_h,
-        background: ctx.theme.background,
-        focus: ctx.theme.focus,
-        marks: header.marks,
-        items: Vec::new(),
-        legend: header.legend,
-    };
     // Labels sit outside the ring: leave room for "46,7%" and a short name on either side.
     // Names beside the share labels need room; on a phone only the shares fit, and the
     // legend (and the hatching of local funds) tells the slices apart.
@@ -107,11 +98,42 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
         56.0
     };
     let with_names = w >= 480.0;
-    let r1 = ((w - 2.0 * frame::pad(w)) / 2.0 - label_room)
-        .min(plot_h / 2.0 - 30.0)
-        .max(40.0);
+    let inner = w - 2.0 * frame::pad(w);
+    let ring = |h: f64| (inner / 2.0 - label_room).min(h / 2.0 - 30.0).max(40.0);
+    let mut r1 = ring(plot_h);
+    // The total in the hole; when the hole is too small for it even at the smallest size, under
+    // the ring, in the room the ring leaves (a fixed height) or added below it.
+    let (value, label) = center;
+    let mut centre = hole(ctx, &value, &label, r1 * 0.6 - HOLE_MARGIN);
+    let mut ring_h = plot_h;
+    if centre.is_none() {
+        let block = under(ctx, &value, &label, inner);
+        // Clear of the share labels (and names) under the ring.
+        let clear = if with_names { 48.0 } else { 30.0 };
+        match ctx.input.height {
+            Some(_) => {
+                ring_h = (plot_h - block.height - 8.0).max(2.0 * (40.0 + clear));
+                r1 = ring(ring_h).min(ring_h / 2.0 - clear).max(40.0);
+                plot_h = plot_h.max(ring_h + block.height + 8.0);
+            }
+            None => {
+                ring_h = 2.0 * (r1 + clear);
+                plot_h = ring_h + block.height + 8.0;
+            }
+        }
+        centre = Some(block);
+    }
     let r0 = r1 * 0.6;
-    let (cx, cy) = (w / 2.0, top + plot_h / 2.0);
+    let (cx, cy) = (w / 2.0, top + ring_h / 2.0);
+    let mut spec = Spec {
+        width: w,
+        height: top + plot_h + foot_h,
+        background: ctx.theme.background,
+        focus: ctx.theme.focus,
+        marks: header.marks,
+        items: Vec::new(),
+        legend: header.legend,
+    };
     let visible: Vec<&Slice> = slices.iter().filter(|s| !ctx.is_hidden(&s.key)).collect();
     let total: f64 = visible.iter().map(|s| to_f64(s.value)).sum();
     let mut a = 0.0;
@@ -236,36 +258,125 @@ pub fn layout(ctx: &Ctx<'_>, slices: &[Slice], center: (String, String)) -> Spec
             anchor: point(cx, cy, r1, mid),
         });
     }
-    let (value, label) = center;
-    // The key figure: a smaller size before any shortening.
-    let room = 2.0 * r0 - 12.0;
-    let size = [18.0, 16.0, 14.0, 12.0]
-        .into_iter()
-        .find(|s| ctx.m().width(&value, *s, Weight::Bold) <= room)
-        .unwrap_or(12.0);
-    let (value, _) = fit(ctx.m(), &value, size, Weight::Bold, room);
-    spec.marks.push(Mark::Text {
-        x: cx,
-        y: cy - 2.0,
-        text: value,
-        size,
-        weight: Weight::Bold,
-        color: ctx.theme.text,
-        align: Align::Middle,
-        baseline: Baseline::Bottom,
-    });
-    let (label, _) = fit(ctx.m(), &label, 12.0, Weight::Normal, 2.0 * r0 - 12.0);
-    spec.marks.push(Mark::Text {
-        x: cx,
-        y: cy + 4.0,
-        text: label,
-        size: 12.0,
-        weight: Weight::Normal,
-        color: ctx.theme.muted,
-        align: Align::Middle,
-        baseline: Baseline::Top,
-    });
+    if let Some(block) = centre {
+        // In the hole: centred 2 px above the ring's centre; under it: from the ring's room down.
+        let block_top = if block.in_hole {
+            cy - 2.0 - block.height / 2.0
+        } else {
+            top + ring_h
+        };
+        for line in block.lines {
+            // The total's lines hang from their bottom, the label's from their top (as one
+            // line each always did).
+            let (y, baseline) = if line.weight == Weight::Bold {
+                (block_top + line.top + line.size, Baseline::Bottom)
+            } else {
+                (block_top + line.top, Baseline::Top)
+            };
+            spec.marks.push(Mark::Text {
+                x: cx,
+                y,
+                text: line.text,
+                size: line.size,
+                weight: line.weight,
+                color: if line.weight == Weight::Bold {
+                    ctx.theme.text
+                } else {
+                    ctx.theme.muted
+                },
+                align: Align::Middle,
+                baseline,
+            });
+        }
+    }
     spec.marks
         .extend(frame::footer_marks(ctx, &foot_lines, top + plot_h));
     spec
+}
+
+/// Sizes of the total, largest first; the last is the floor (never smaller, never shortened).
+const TOTAL_SIZES: [f64; 4] = [18.0, 16.0, 14.0, 12.0];
+/// The label under the total ("Tổng thực hiện"): size and line pitch.
+const LABEL: f64 = 12.0;
+const LABEL_PITCH: f64 = 15.0;
+/// Room kept between the hole's text and the ring.
+const HOLE_MARGIN: f64 = 4.0;
+
+/// A line of the centre's text, `top` px under the block's top.
+struct Line {
+    text: String,
+    size: f64,
+    weight: Weight,
+    top: f64,
+}
+
+/// The total and its label, stacked.
+struct Block {
+    lines: Vec<Line>,
+    height: f64,
+    in_hole: bool,
+}
+
+/// The total's lines (bold, `size`) over the label's, 6 px apart.
+fn stack(value: &[String], size: f64, label: &[String], in_hole: bool) -> Block {
+    let mut lines = Vec::new();
+    let mut y = 0.0;
+    for text in value {
+        lines.push(Line {
+            text: text.clone(),
+            size,
+            weight: Weight::Bold,
+            top: y,
+        });
+        y += size * 1.2;
+    }
+    // The last value line's box ends at its size, not its pitch.
+    y += 6.0 - size * 0.2;
+    for text in label {
+        lines.push(Line {
+            text: text.clone(),
+            size: LABEL,
+            weight: Weight::Normal,
+            top: y,
+        });
+        y += LABEL_PITCH;
+    }
+    let height = y - (LABEL_PITCH - LABEL);
+    Block {
+        lines,
+        height,
+        in_hole,
+    }
+}
+
+/// Whether every line of `block`, centred 2 px above a circle's centre, lies inside the circle
+/// of radius `r`.
+fn in_circle(m: &dyn Measure, block: &Block, r: f64) -> bool {
+    block.lines.iter().all(|l| {
+        let t = l.top - 2.0 - block.height / 2.0;
+        let dy = t.abs().max((t + l.size).abs());
+        dy < r && m.width(&l.text, l.size, l.weight) <= 2.0 * (r * r - dy * dy).sqrt()
+    })
+}
+
+/// The total and its label in a hole of radius `r`: the total whole or over its unit, at the
+/// largest size that fits, over the label on one line, else on two or more; `None` when
+/// nothing fits.
+fn hole(ctx: &Ctx<'_>, value: &str, label: &str, r: f64) -> Option<Block> {
+    let m = ctx.m();
+    let one = vec![label.to_string()];
+    let wrapped = wrap_whole(m, label, LABEL, Weight::Normal, 2.0 * r - 16.0);
+    [one, wrapped].into_iter().find_map(|label| {
+        let fits = |lines: &[String], size: f64| in_circle(m, &stack(lines, size, &label, true), r);
+        let (lines, size) = fit_figure(value, &TOTAL_SIZES, &fits)?;
+        Some(stack(&lines, size, &label, true))
+    })
+}
+
+/// The total and its label under the ring, `width` px wide.
+fn under(ctx: &Ctx<'_>, value: &str, label: &str, width: f64) -> Block {
+    let m = ctx.m();
+    let (lines, size) = figure_in(m, value, &TOTAL_SIZES, Weight::Bold, width);
+    let label = wrap_whole(m, label, LABEL, Weight::Normal, width);
+    stack(&lines, size, &label, false)
 }

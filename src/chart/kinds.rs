@@ -7,18 +7,14 @@ use super::donut::{self, Slice};
 use super::frame;
 use super::spec::{Align, Baseline, Fill, Mark, Spec};
 use super::summary::{self, Tile};
-use super::text::{wrap, Weight};
-use super::{Ctx, Kind, Sort};
+use super::text::{wrap, wrap_whole, Weight};
+use super::{Ctx, Input, Kind, Sort};
 use crate::compute::{cross_by_source, Dim, Figure, Group};
 use crate::model::Level;
 use crate::output::Texts;
 
 pub fn layout(ctx: &Ctx<'_>) -> Spec {
-    // A kind this build leaves out (Kind::built) never gets here: its options are refused.
-    // The guard lets the compiler drop that kind's code.
-    let kind = ctx.input.options.kind;
-    let spec = match kind {
-        _ if !kind.built() => None,
+    let spec = match ctx.input.options.kind {
         Kind::Summary => summary(ctx),
         Kind::Sources => sources(ctx),
         Kind::PlanActual => plan_actual(ctx),
@@ -210,10 +206,11 @@ fn summary(ctx: &Ctx<'_>) -> Option<Spec> {
     if t.attainment.is_some() {
         tiles.push(Tile {
             value: pct(ctx, t.attainment),
+            // The figure held together by no-break spaces: on one line where the tile has room.
             label: format!(
                 "{} ({})",
                 ctx.t("đạt kế hoạch", "of the plan"),
-                amount(ctx, t.sums.plan)
+                summary::hold(&amount(ctx, t.sums.plan))
             ),
             said: Some(format!(
                 "{} ({})",
@@ -563,30 +560,44 @@ fn leverage(ctx: &Ctx<'_>) -> Option<Spec> {
             fill: Fill::Hatched(ctx.theme.counterpart, ctx.theme.hatch),
         },
     ];
+    // The press's sentence for the whole, under the legend, on as many lines as it takes (its
+    // figure is the point of the chart): a fixed height holds the bars and the sentence.
+    let p = frame::pad(ctx.input.width);
+    let lines = whole
+        .as_ref()
+        .and_then(sentence)
+        .map_or_else(Vec::new, |s| {
+            wrap_whole(ctx.m(), &s, 14.0, Weight::Bold, ctx.input.width - 2.0 * p)
+        });
+    let dy = if lines.is_empty() {
+        0.0
+    } else {
+        8.0 + 20.0 * lines.len() as f64
+    };
+    let input = Input {
+        height: ctx.input.height.map(|h| h - dy),
+        ..*ctx.input
+    };
+    let bars_ctx = Ctx {
+        input: &input,
+        theme: ctx.theme.clone(),
+        nf: ctx.nf,
+        locale: ctx.locale,
+    };
     let mut spec = bars::layout(
-        ctx,
+        &bars_ctx,
         &Bars {
             orient: Orient::Horizontal,
             series,
             rows,
         },
     );
-    // The press's sentence for the whole, under the legend, wrapped to the width.
-    if let Some(s) = whole.as_ref().and_then(sentence) {
-        let p = frame::pad(ctx.input.width);
+    if !lines.is_empty() {
         let y = spec
             .legend
             .last()
             .map_or(60.0, |l| l.rect.1 + l.rect.3 + 2.0);
-        let (lines, _) = wrap(
-            ctx.m(),
-            &s,
-            14.0,
-            Weight::Bold,
-            ctx.input.width - 2.0 * p,
-            3,
-        );
-        shift_below(&mut spec, y, 8.0 + 20.0 * lines.len() as f64);
+        shift_below(&mut spec, y, dy);
         for (i, line) in lines.into_iter().enumerate() {
             spec.marks.push(Mark::Text {
                 x: p,

@@ -79,21 +79,6 @@ impl Kind {
     fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.key() == s)
     }
-
-    /// Whether this build draws the kind: all of them by default ("all-kinds"); each of
-    /// embed.js's one-kind builds (`--no-default-features --features kind-regions`...) draws
-    /// one, and the rest of the layout code is left out of its wasm file (~9-17 KB gzipped).
-    pub fn built(self) -> bool {
-        match self {
-            Kind::Summary => cfg!(feature = "kind-summary"),
-            Kind::Sources => cfg!(feature = "kind-sources"),
-            Kind::PlanActual => cfg!(feature = "kind-plan-actual"),
-            Kind::Regions => cfg!(feature = "kind-regions"),
-            Kind::Leverage => cfg!(feature = "kind-leverage"),
-            Kind::Trend => cfg!(feature = "kind-trend"),
-            Kind::Categories => cfg!(feature = "kind-categories"),
-        }
-    }
 }
 
 /// Bar order.
@@ -156,10 +141,6 @@ impl ChartOptions {
                 _ => None,
             }
             .ok_or_else(|| option_error("options.kind", ALLOWED, k))?;
-        }
-        if !o.kind.built() {
-            let kind = o.kind.key();
-            return Err(Error::new(ErrorKind::KindNotBuilt { kind }, "options.kind"));
         }
         if let Some(b) = get(m, "by") {
             const ALLOWED: &str = "\"source\", \"region\", \"year\", \"category\"";

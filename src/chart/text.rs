@@ -52,7 +52,8 @@ pub fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// Byte offsets where text may be cut: after each grapheme (a base and its marks).
+/// Byte offsets where text may be cut: after each grapheme (a base and its marks), never
+/// inside a number.
 fn cut_points(text: &str) -> Vec<usize> {
     let mut points = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -64,13 +65,30 @@ fn cut_points(text: &str) -> Vec<usize> {
                 break;
             }
         }
-        points.push(chars.peek().map_or(text.len(), |(i, _)| *i));
+        let at = chars.peek().map_or(text.len(), |(i, _)| *i);
+        if !splits_number(text.as_bytes(), at) {
+            points.push(at);
+        }
     }
     points
 }
 
-/// `text` if it fits in `max` px, else its longest grapheme-safe prefix that fits with "…".
-/// Returns the text and whether it was shortened.
+/// Whether cutting `text` at byte `at` would cut a number ("2.400,5", "95,2%"): a reader must
+/// never take "2.4…" for a figure, so a label is shortened before a number or after it. (Bytes:
+/// a number's characters are ASCII, and no byte of another character is.)
+fn splits_number(text: &[u8], at: usize) -> bool {
+    let byte = |i: usize| text.get(i).copied().unwrap_or(b' ');
+    let (p2, p) = (byte(at.wrapping_sub(2)), byte(at.wrapping_sub(1)));
+    let (n, n2) = (byte(at), byte(at + 1));
+    if p.is_ascii_digit() {
+        n.is_ascii_digit() || n == b'%' || (matches!(n, b'.' | b',') && n2.is_ascii_digit())
+    } else {
+        matches!(p, b'.' | b',') && n.is_ascii_digit() && p2.is_ascii_digit()
+    }
+}
+
+/// `text` if it fits in `max` px, else its longest grapheme-safe prefix that fits with "…",
+/// never cut inside a number. Returns the text and whether it was shortened.
 pub fn fit(m: &dyn Measure, text: &str, size: f64, weight: Weight, max: f64) -> (String, bool) {
     if m.width(text, size, weight) <= max {
         return (text.to_string(), false);
@@ -122,8 +140,29 @@ pub fn wrap(
     max: f64,
     max_lines: usize,
 ) -> (Vec<String>, bool) {
+    wrap_in(m, text, (size, weight, max), max_lines, false)
+}
+
+/// `text` broken at spaces into lines of at most `max` px, never shortened: a word wider than
+/// `max` is a line of its own, as wide as it is. Only U+0020 breaks: a no-break space holds
+/// its words together.
+pub fn wrap_whole(m: &dyn Measure, text: &str, size: f64, weight: Weight, max: f64) -> Vec<String> {
+    wrap_in(m, text, (size, weight, max), usize::MAX, true).0
+}
+
+/// [`wrap`], or with `whole` [`wrap_whole`]: one greedy loop for both.
+fn wrap_in(
+    m: &dyn Measure,
+    text: &str,
+    (size, weight, max): (f64, Weight, f64),
+    max_lines: usize,
+    whole: bool,
+) -> (Vec<String>, bool) {
     let mut lines: Vec<String> = Vec::new();
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text
+        .split(|c: char| if whole { c == ' ' } else { c.is_whitespace() })
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut current = spaced(&words);
     // Most texts (labels, short titles) fit on one line: one measurement instead of one per
     // word. Each `measureText` crosses into the browser, and the greedy loop below would put
@@ -166,7 +205,7 @@ pub fn wrap(
     if !current.is_empty() {
         if lines.len() == max_lines {
             cut = true;
-        } else if fits {
+        } else if fits || whole {
             lines.push(current);
         } else {
             let (line, was_cut) = fit(m, &current, size, weight, max);
@@ -175,6 +214,51 @@ pub fn wrap(
         }
     }
     (lines, cut)
+}
+
+/// A figure with its unit ("5.820 triệu đồng", "95,2%") at the largest of `sizes` (largest
+/// first) at which `fits` accepts it: whole on one line, else the number on one line and the
+/// unit under it. Never shortened, never broken inside the number: `None` when no size fits,
+/// for the caller to find more room.
+pub fn fit_figure(
+    text: &str,
+    sizes: &[f64],
+    fits: &dyn Fn(&[String], f64) -> bool,
+) -> Option<(Vec<String>, f64)> {
+    let split = text.split_once(' ');
+    for size in sizes.iter().copied() {
+        let whole = vec![text.to_string()];
+        if fits(&whole, size) {
+            return Some((whole, size));
+        }
+        if let Some((number, unit)) = split {
+            let two = vec![number.to_string(), unit.to_string()];
+            if fits(&two, size) {
+                return Some((two, size));
+            }
+        }
+    }
+    None
+}
+
+/// [`fit_figure`] in a box `max` px wide; when no size fits, the number on a line of its own
+/// at the smallest size (wider than `max` only if the number alone is) and the unit wrapped
+/// under it. Returns the lines and the size.
+pub fn figure_in(
+    m: &dyn Measure,
+    text: &str,
+    sizes: &[f64],
+    weight: Weight,
+    max: f64,
+) -> (Vec<String>, f64) {
+    let fits = |lines: &[String], size: f64| lines.iter().all(|l| m.width(l, size, weight) <= max);
+    fit_figure(text, sizes, &fits).unwrap_or_else(|| {
+        let size = sizes.last().copied().unwrap_or(12.0);
+        let (number, unit) = text.split_once(' ').unwrap_or((text, ""));
+        let mut lines = vec![number.to_string()];
+        lines.extend(wrap_whole(m, unit, size, weight, max));
+        (lines, size)
+    })
 }
 
 #[cfg(test)]
@@ -232,6 +316,89 @@ mod tests {
             cut && lines.len() == 2 && lines[1].ends_with('…'),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn fit_shortens_before_or_after_a_number_never_inside_it() {
+        let m = ApproxMeasure;
+        let text = "Kinh phí 2.400,5 triệu đồng năm 2022 (95,2%)";
+        for max in (10..260).step_by(2) {
+            let (s, cut) = fit(&m, text, 12.0, Weight::Normal, max as f64);
+            if !cut {
+                continue;
+            }
+            let kept = s.trim_end_matches('…');
+            // What was kept of each number is all of it.
+            for number in ["2.400,5", "2022", "95,2%"] {
+                let digits_kept = kept.len() > text.find(number).unwrap_or(usize::MAX);
+                assert!(
+                    !digits_kept || kept.contains(number),
+                    "{max} px: {s:?} cuts {number:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_whole_keeps_every_word_and_breaks_only_at_spaces() {
+        let m = ApproxMeasure;
+        let text = "1 đồng khuyến công thu hút 1.234.567,89 đồng vốn đối ứng";
+        for max in [20.0, 60.0, 120.0, 200.0, 900.0] {
+            let lines = wrap_whole(&m, text, 14.0, Weight::Bold, max);
+            assert_eq!(lines.join(" "), text, "{max} px");
+            for l in &lines {
+                assert!(
+                    !l.contains(' ') || m.width(l, 14.0, Weight::Bold) <= max,
+                    "{max} px: {l:?} could have broken"
+                );
+            }
+        }
+        // A no-break space holds a figure together.
+        let lines = wrap_whole(
+            &m,
+            "đạt (179\u{a0}tỷ\u{a0}đồng)",
+            13.0,
+            Weight::Normal,
+            40.0,
+        );
+        assert_eq!(lines, ["đạt", "(179\u{a0}tỷ\u{a0}đồng)"]);
+        assert!(wrap_whole(&m, "", 13.0, Weight::Normal, 40.0).is_empty());
+    }
+
+    #[test]
+    fn a_figure_moves_its_unit_down_before_it_shrinks() {
+        let m = ApproxMeasure;
+        let sizes = [30.0, 22.0, 12.0];
+        let w = |t: &str, s: f64| m.width(t, s, Weight::Bold);
+        // Whole at the largest size when it fits.
+        let wide = w("5.820 triệu đồng", 30.0) + 1.0;
+        assert_eq!(
+            figure_in(&m, "5.820 triệu đồng", &sizes, Weight::Bold, wide),
+            (vec!["5.820 triệu đồng".to_string()], 30.0)
+        );
+        // Number over unit at the largest size before anything smaller.
+        let two = w("triệu đồng", 30.0) + 1.0;
+        assert_eq!(
+            figure_in(&m, "5.820 triệu đồng", &sizes, Weight::Bold, two),
+            (vec!["5.820".to_string(), "triệu đồng".to_string()], 30.0)
+        );
+        // Smaller when the number over its unit does not fit either.
+        let narrow = w("1.234.567", 22.0).max(w("nghìn đồng", 22.0)) + 1.0;
+        assert_eq!(
+            figure_in(&m, "1.234.567 nghìn đồng", &sizes, Weight::Bold, narrow),
+            (
+                vec!["1.234.567".to_string(), "nghìn đồng".to_string()],
+                22.0
+            )
+        );
+        // Nothing fits: the number whole at the floor, the unit wrapped; never a "…".
+        let (lines, size) = figure_in(&m, "1.234.567 nghìn đồng", &sizes, Weight::Bold, 30.0);
+        assert_eq!(size, 12.0);
+        assert_eq!(lines.join(" "), "1.234.567 nghìn đồng");
+        assert_eq!(lines[0], "1.234.567");
+        // A figure without a unit only shrinks.
+        let (lines, size) = figure_in(&m, "95,2%", &sizes, Weight::Bold, w("95,2%", 22.0));
+        assert_eq!((lines, size), (vec!["95,2%".to_string()], 22.0));
     }
 
     /// Counts the measurements it answers (each one is a `measureText` in the browser).

@@ -19,6 +19,15 @@
 // Importing this module has no side effects; it touches browser globals only inside mount().
 import { Chart } from "./khuyencong_charts.js";
 import { KhuyenCongError, localeOf, message, ready, toJson } from "./core.js";
+import {
+  PHONE_WIDTH,
+  PICTURE_WIDTH,
+  attributesOf,
+  embedCodes,
+  escapeHtml,
+  slugify,
+  svgDataUrl,
+} from "./embed-code.js";
 
 const FETCH_TIMEOUT_MS = 15_000;
 /** How far (CSS px) from a small bar a pointer still hits it. */
@@ -42,6 +51,9 @@ const MIN_ZOOMED_WIDTH = 240;
 const TOOLS_HEIGHT = 24;
 const TOOLS_GAP = 4;
 const TOOLS_BOTTOM = 6;
+/** The band of controls on a phone (one row; the layout's padding there is 10 px), and a few
+ * px to spare: what the picture leaves under the chart for them (see #exportSize). */
+const PHONE_BAND = TOOLS_HEIGHT + TOOLS_BOTTOM - (10 - TOOLS_GAP) + 8;
 /** How long "Đã sao chép mã nhúng" stays on screen, and a download's object URL lives. */
 const TOAST_MS = 4000;
 const URL_LIFETIME_MS = 60_000;
@@ -135,8 +147,8 @@ export function setExportLoader(load) {
   exportLoader = load;
 }
 
-/** `() => source of the wasm` for ready(), set by embed.js (the page's one-kind or all-kinds
- * file); core.js's default file without it. */
+/** `() => source of the wasm` for ready(), set by embed-draw.js (the reader's build); core.js's
+ * default file without it. */
 let wasmSource = () => undefined;
 
 export function setWasmSource(source) {
@@ -184,17 +196,9 @@ function remembering(fn, json, options) {
   }
 }
 
-/** A new wasm chart of `json` with `options` (JSON texts); a `brief` error remembers them.
- * embed.js's one-kind builds draw one kind: a chart of another kind ("kind_not_built", which
- * is never shown) is the full build's, loaded as for an export. */
-async function newChart(json, options, locale) {
-  try {
-    return remembering(() => wasm(() => new Chart(json, options), locale), json, options);
-  } catch (e) {
-    if (e?.code !== "kind_not_built") throw e;
-  }
-  await loadExports(locale);
-  return wasm(() => new ExportChart(json, options), locale);
+/** A new wasm chart of `json` with `options` (JSON texts); a `brief` error remembers them. */
+function newChart(json, options, locale) {
+  return remembering(() => wasm(() => new Chart(json, options), locale), json, options);
 }
 
 /**
@@ -322,13 +326,6 @@ const VISUALLY_HIDDEN = {
 
 let serial = 0;
 
-/** The embed attributes that set the digit options (embed.js reads them, toEmbedCode writes them). */
-export const DIGIT_ATTRIBUTES = [
-  ["percent-digits", "percentDigits"],
-  ["ratio-digits", "ratioDigits"],
-  ["amount-digits", "amountDigits"],
-];
-
 /**
  * Draws a chart of `data` inside `element` and makes it explorable with mouse, touch and
  * keyboard. `data` is an object, its JSON text, or the URL of a JSON file (fetched, same-origin
@@ -417,7 +414,7 @@ class ChartHandle {
       fetched.catch(() => {});
       await loaded;
       const json = await fetched;
-      handle.#chart = await newChart(json, toJson(handle.#options, locale), locale);
+      handle.#chart = newChart(json, toJson(handle.#options, locale), locale);
       handle.#source = data;
       handle.#sourceUrl = urlOf(data);
       handle.#json = json;
@@ -477,7 +474,7 @@ class ChartHandle {
     try {
       const json = await resolveData(data, this.#options, controller.signal, this.#locale);
       if (generation !== this.#generation || this.#destroyed) return;
-      if (!(await this.#replace(json, toJson(this.#options, this.#locale), this.#locale))) return;
+      this.#replace(json, toJson(this.#options, this.#locale), this.#locale);
       this.#source = data;
       this.#sourceUrl = urlOf(data);
       this.#json = json;
@@ -506,7 +503,7 @@ class ChartHandle {
         throw new KhuyenCongError(TEXT[locale].options, "invalid_option", "options");
       }
       const merged = shellOptions({ ...this.#options, ...options }, locale);
-      if (!(await this.#replace(this.#json, toJson(merged, locale), locale))) return;
+      this.#replace(this.#json, toJson(merged, locale), locale);
       this.#options = merged;
       this.#locale = locale;
       this.#afterChange();
@@ -520,12 +517,13 @@ class ChartHandle {
 
   /**
    * The chart as a PNG image at twice its CSS width (a solid light background; title, legend
-   * and source line included, the controls not). Resolves to a `Blob` of type image/png.
+   * and source line included, the controls not), or, with `picture: true`, laid out as the
+   * embed code's picture (see #exportSize). Resolves to a `Blob` of type image/png.
    */
-  async toPNG() {
+  async toPNG({ picture = false } = {}) {
     this.#alive();
     const canvas = document.createElement("canvas");
-    const { width, height } = this.#exportLayout(canvas);
+    const { width, height } = this.#exportLayout(canvas, picture);
     try {
       canvas.width = Math.round(width * EXPORT_SCALE);
       canvas.height = Math.round(height * EXPORT_SCALE);
@@ -540,12 +538,13 @@ class ChartHandle {
 
   /**
    * The chart as an SVG document (text), drawn by the same painter as the canvas through
-   * plotters' SVG backend, at the chart's CSS width in the light theme: text stays text. The
-   * title and description are in its <title> and <desc>.
+   * plotters' SVG backend, at the chart's CSS width in the light theme (or, with `picture:
+   * true`, laid out as the embed code's picture): text stays text. The title and description
+   * are in its <title> and <desc>.
    */
-  toSVG() {
+  toSVG({ picture = false } = {}) {
     this.#alive();
-    const svg = this.#exported((c) => c.toSVG(), true);
+    const svg = this.#exported((c) => c.toSVG(), true, picture);
     const { title } = this.#view;
     const about = `<title>${escapeXml(title)}</title><desc>${escapeXml(this.#describe())}</desc>`;
     return svg.replace(/^<svg\b[^>]*>/, (open) => `${open}\n${about}`);
@@ -573,11 +572,11 @@ class ChartHandle {
    * embed.js's reader build, a copy in the full build with the same data, options and hidden
    * series, freed after.
    */
-  #exported(fn, laidOut) {
+  #exported(fn, laidOut, picture) {
     if (OWN_EXPORTS) {
       if (!laidOut) return this.#call(fn);
       try {
-        this.#exportLayout(document.createElement("canvas"));
+        this.#exportLayout(document.createElement("canvas"), picture);
         return this.#call(fn);
       } finally {
         this.#restoreLayout();
@@ -589,15 +588,16 @@ class ChartHandle {
     try {
       if (laidOut) {
         const canvas = document.createElement("canvas");
-        const { width, requested } = this.#exportSize();
-        const layout = () => wasm(() => copy.layout(canvas, width, requested, false), locale);
-        layout();
+        const layout = (width, requested) =>
+          wasm(() => copy.layout(canvas, width, requested, false), locale);
         // The series the reader hid (the copy's legend is in the same order).
         const hidden = (this.#view?.legend ?? []).flatMap((entry, i) => (entry.hidden ? [i] : []));
         if (hidden.length) {
+          layout(EXPORT_WIDTH, 0);
           for (const i of hidden) copy.toggleSeries(i);
-          layout();
         }
+        const { width, requested } = this.#exportSize(picture, layout);
+        layout(width, requested);
       }
       return wasm(() => fn(copy), locale);
     } finally {
@@ -606,49 +606,33 @@ class ChartHandle {
   }
 
   /**
-   * HTML that draws this chart in another page: embed.js and a <khuyencong-chart> element with
-   * the current options, the data's URL when it was mounted from one (else the data inline),
-   * and a table of the figures as the fallback.
+   * HTML that shows this chart in an article (embed-code.js): by default (`way: "picture"`) its
+   * picture, a link that draws it interactive (the data inline) and the table of its figures,
+   * which rich-text editors keep; `"element"` and `"plain"` (embed.js and the chart's element,
+   * with its data's URL when it was mounted from one, else the data inline) and `"iframe"` (only
+   * for a chart mounted from a URL) where the CMS allows them. On a chart drawn by embed.js the
+   * picture is drawn by the full build, loaded the first time (see exportReady).
    */
-  toEmbedCode() {
+  async toEmbedCode({ way = "picture", base, picture, dataUrl } = {}) {
     this.#alive();
-    const o = this.#options;
-    const attrs = [["kind", this.#view.kind]];
-    if (this.#sourceUrl) attrs.push(["src", this.#sourceUrl]);
-    if (o.by) attrs.push(["by", o.by]);
-    if (o.sort) attrs.push(["sort", o.sort]);
-    if (this.#locale !== "vi") attrs.push(["locale", this.#locale]);
-    if (o.theme && o.theme !== "auto") attrs.push(["theme", o.theme]);
-    if (o.height !== undefined) attrs.push(["height", String(o.height).trim()]);
-    if (o.allowCrossOrigin === true) attrs.push(["allow-cross-origin", null]);
-    if (o.menu === "none") attrs.push(["menu", "none"]);
-    for (const [name, key] of DIGIT_ATTRIBUTES) {
-      // null is "absent" to the options, as in the element's attributes.
-      if (o[key] !== undefined && o[key] !== null) attrs.push([name, String(o[key])]);
+    await this.exportReady();
+    const svg = this.toSVG({ picture: true });
+    const [, width, height] = /<svg\b[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"/.exec(svg) ?? [];
+    const codes = await embedCodes({
+      view: this.#view,
+      json: this.#json,
+      attributes: attributesOf({ ...this.#options, kind: this.#view.kind, locale: this.#locale }),
+      pkgBase: new URL(base ?? "./", import.meta.url).href,
+      picture: { src: picture ?? svgDataUrl(svg), width: Number(width), height: Number(height) },
+      dataUrl: dataUrl ?? this.#sourceUrl ?? undefined,
+      allowCrossOrigin: this.#options.allowCrossOrigin === true,
+      frameHeight: this.#view.height,
+    });
+    const code = codes[way];
+    if (typeof code !== "string") {
+      throw new KhuyenCongError(`way: ${way}`, "invalid_option", "way");
     }
-    const attributes = attrs
-      .map(([name, value]) => (value === null ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
-      .join("");
-    const script = new URL("embed.js", import.meta.url).href;
-    // The wasm embed.js loads, beside it (not written new URL(…, import.meta.url): bundlers
-    // would copy the file into an app that only writes its name here): the file of all kinds,
-    // as the page it goes into may have charts of other kinds, whose snippets preload the same
-    // file (embed.js takes a preloaded file that covers the page; a page of this chart alone may
-    // preload khuyencong_charts_view_<kind>_bg.wasm instead, see the README).
-    const wasmFile = new URL(VIEW_WASM, script).href;
-    const inner = [];
-    if (!this.#sourceUrl) {
-      const json = scriptJson(formatJson(this.#json));
-      inner.push('<script type="application/json">', json, "</script>");
-    }
-    inner.push(...fallbackHtml(this.#view, TEXT[this.#locale]));
-    return [
-      preloadLine(wasmFile),
-      `<script type="module" src="${escapeHtml(script)}"></script>`,
-      `<khuyencong-chart${attributes}>`,
-      ...inner.map((line) => `  ${line}`),
-      "</khuyencong-chart>",
-    ].join("\n");
+    return code;
   }
 
   /**
@@ -688,27 +672,15 @@ class ChartHandle {
   }
 
   /**
-   * New data and options: into the wasm object, or into a new one after a trap dropped it, or
-   * when the object's build lacks the new kind (embed.js's one-kind builds). Resolves to false
-   * when the chart was destroyed meanwhile; on error the chart keeps its object.
+   * New data and options: into the wasm object, or into a new one after a trap dropped it. On
+   * error the chart keeps its object.
    */
-  async #replace(json, options, locale) {
+  #replace(json, options, locale) {
     if (this.#chart) {
-      try {
-        remembering(() => this.#call((c) => c.update(json, options), locale), json, options);
-        return true;
-      } catch (e) {
-        if (e?.code !== "kind_not_built") throw e;
-      }
+      remembering(() => this.#call((c) => c.update(json, options), locale), json, options);
+    } else {
+      this.#chart = newChart(json, options, locale);
     }
-    const next = await newChart(json, options, locale);
-    if (this.#destroyed) {
-      next.free();
-      return false;
-    }
-    this.#drop();
-    this.#chart = next;
-    return true;
   }
 
   /** Frees the wasm object; one that trapped stays borrowed and cannot be freed: let it go. */
@@ -1461,7 +1433,7 @@ class ChartHandle {
     const t = TEXT[this.#locale];
     try {
       if (action === "embed") {
-        await this.#copy(this.toEmbedCode());
+        await this.#copy(await this.toEmbedCode());
         return;
       }
       const name = `${slugify(this.#view.title)}-${this.#view.kind}`;
@@ -1620,17 +1592,30 @@ class ChartHandle {
 
   /** Lays the chart out for an export, at its CSS width in the light theme without the zoom,
    * measuring text with `canvas`. Returns the size in CSS px. */
-  #exportLayout(canvas) {
-    const { width, requested } = this.#exportSize();
-    const height = this.#call((c) => c.layout(canvas, width, requested, false), this.#locale);
-    return { width, height };
+  #exportLayout(canvas, picture) {
+    const layout = (width, requested) =>
+      this.#call((c) => c.layout(canvas, width, requested, false), this.#locale);
+    const { width, requested } = this.#exportSize(picture, layout);
+    return { width, height: layout(width, requested) };
   }
 
-  /** The width and requested height (0: the kind's natural height) an export is laid out at. */
-  #exportSize() {
-    const width = this.#width > 0 ? this.#width : EXPORT_WIDTH;
-    const requested = this.#requested > 0 ? Math.max(this.#requested - this.#band, 1) : 0;
-    return { width, requested };
+  /**
+   * The width and requested height (0: the kind's natural height) an export is laid out at:
+   * the chart's own; or, for the embed code's picture (`picture`), PICTURE_WIDTH and a height
+   * that, with the picture scaled down to a phone (PHONE_WIDTH), still holds the chart as it
+   * draws there with its controls: the site loader then draws the interactive chart in the
+   * picture's box without growing it. `layout(width, requested)` lays out and returns the
+   * height.
+   */
+  #exportSize(picture, layout) {
+    if (!picture) {
+      const width = this.#width > 0 ? this.#width : EXPORT_WIDTH;
+      const requested = this.#requested > 0 ? Math.max(this.#requested - this.#band, 1) : 0;
+      return { width, requested };
+    }
+    const own = layout(PICTURE_WIDTH, 0);
+    const phone = layout(PHONE_WIDTH, 0) + PHONE_BAND;
+    return { width: PICTURE_WIDTH, requested: Math.ceil(Math.max(own, (phone * PICTURE_WIDTH) / PHONE_WIDTH)) };
   }
 
   /** Puts back the on-screen layout (the same as before: hit-testing and paint read it). */
@@ -2112,89 +2097,8 @@ function buildTable({ head, rows }, title, captionId) {
   return table;
 }
 
-/** The fallback of an embed snippet: the figures as an HTML table (text) and the source line. */
-function fallbackHtml(view, t) {
-  const { head, rows } = view.table;
-  const line = ([first, ...rest]) =>
-    `<tr><th scope="row">${escapeHtml(first)}</th>${rest
-      .map((c) => `<td>${escapeHtml(c)}</td>`)
-      .join("")}</tr>`;
-  const out = [
-    "<table>",
-    `  <caption>${escapeHtml(view.title)}</caption>`,
-    `  <thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr>` +
-      "</thead>",
-    "  <tbody>",
-    ...rows.slice(0, -1).map((r) => `    ${line(r)}`),
-    "  </tbody>",
-  ];
-  if (rows.length > 0) out.push(`  <tfoot>${line(rows.at(-1))}</tfoot>`);
-  out.push("</table>");
-  if (view.source) out.push(`<p>${escapeHtml(`${t.source}${view.source}`)}</p>`);
-  return out;
-}
-
-/** The reader's build of the wasm with every chart kind (see OWN_EXPORTS and embed.js's
- * KIND_FILES). */
-export const VIEW_WASM = "khuyencong_charts_view_bg.wasm";
-
-/**
- * The snippet's first line: the wasm's download starts as the page is parsed, beside embed.js's,
- * instead of after it (one network round trip and embed.js's own download sooner on a phone).
- * `crossorigin` makes it the same request as core.js's fetch(), which then takes it.
- */
-export function preloadLine(wasmUrl) {
-  return `<link rel="preload" href="${escapeHtml(wasmUrl)}" as="fetch" crossorigin>`;
-}
-
-/** HTML-escapes text for an element's content or a double-quoted attribute value. */
-function escapeHtml(text) {
-  return String(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
 function escapeXml(text) {
   return escapeHtml(text).replace(/&#39;/g, "&apos;");
-}
-
-/** JSON text that cannot end the <script> it sits in: "</" is written "<\/" and "<!--"
- * "\u003c!--", both the same JSON. */
-function scriptJson(json) {
-  return json.replace(/<\//g, "<\\/").replace(/<!--/g, "\\u003c!--");
-}
-
-/** JSON text, readable in a CMS's HTML view: top-level members on their own lines, arrays of
- * objects one object a line (the same layout as the editor's snippets). */
-function formatJson(text) {
-  const data = JSON.parse(text);
-  const lines = Object.entries(data).map(([key, value]) => {
-    const name = JSON.stringify(key);
-    const rows = Array.isArray(value) && value.every((v) => v && typeof v === "object");
-    if (rows && value.length > 0) {
-      return `  ${name}: [\n${value.map((v) => `    ${JSON.stringify(v)}`).join(",\n")}\n  ]`;
-    }
-    return `  ${name}: ${JSON.stringify(value)}`;
-  });
-  return `{\n${lines.join(",\n")}\n}`;
-}
-
-/** A file name from a title: letters without their marks (đ → d), lower case, words joined
- * by "-", at most 80 characters: "Kinh phí Đắk Lắk 2020" → "kinh-phi-dak-lak-2020". */
-function slugify(title) {
-  const slug = String(title ?? "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-  return slug || "bieu-do";
 }
 
 /** `text` ending with a full stop (unless it ends with other final punctuation). */

@@ -255,16 +255,19 @@ export interface ChartHandle {
   destroy(): void;
   /** What the chart shows now. */
   view(): ChartView;
-  /** The chart as a PNG image at twice its CSS width, light theme, solid background, title,
-   * legend and source line included.
+  /** The chart as a PNG image at twice its CSS width (or, with `picture: true`, laid out as
+   * the embed code's picture), light theme, solid background, title, legend and source line
+   * included.
    * @example
    * const url = URL.createObjectURL(await chart.toPNG());
    */
-  toPNG(): Promise<Blob>;
+  toPNG(options?: { picture?: boolean }): Promise<Blob>;
   /** The chart as an SVG document, drawn by the same painter (text stays text), light theme,
-   * at its CSS width, with <title> and <desc>. On a chart drawn by embed.js, after
-   * `await chart.exportReady()` (else a `KhuyenCongError` with code "not_ready"). */
-  toSVG(): string;
+   * at its CSS width (or, with `picture: true`, laid out as the embed code's picture: 440 px
+   * wide, tall enough for the chart on a 360 px phone), with <title> and <desc>. On a chart
+   * drawn by embed.js, after `await chart.exportReady()` (else a `KhuyenCongError` with code
+   * "not_ready"). */
+  toSVG(options?: { picture?: boolean }): string;
   /** The figures behind the chart as CSV: UTF-8 with a byte-order mark, RFC 4180, canonical
    * and formatted columns, a total row. On a chart drawn by embed.js, after
    * `await chart.exportReady()` (else a `KhuyenCongError` with code "not_ready"). */
@@ -278,9 +281,25 @@ export interface ChartHandle {
    * const svg = chart.toSVG();
    */
   exportReady(): Promise<void>;
-  /** HTML that draws this chart elsewhere: embed.js and a <khuyencong-chart> with the current
-   * options and the data's URL (or the data inline), a table of the figures as its fallback. */
-  toEmbedCode(): string;
+  /** HTML that shows this chart in an article. By default (`way: "picture"`) what rich-text
+   * editors keep: the chart's picture (an SVG data URL, `alt` the figures in words), a link to
+   * the package's chart.html that carries the chart (the data inline) and draws it interactive,
+   * and the table of the figures; a site whose template loads `khuyencong-charts/embed` puts the
+   * interactive chart in the picture's place. `"element"`, `"plain"`: embed.js and a
+   * `<khuyencong-chart>` / `<div data-khuyencong>`; `"iframe"`: embed.html (for a chart
+   * mounted from a URL, or given `dataUrl`; rejects otherwise). `base`: the package folder's
+   * URL on the site (default: where this module is); `picture`: the URL of the picture as an
+   * uploaded file (`toPNG({ picture: true })`) instead of the SVG inside the code; `dataUrl`:
+   * the data's URL for the element and iframe ways.
+   * @example
+   * const code = await chart.toEmbedCode();
+   */
+  toEmbedCode(options?: {
+    way?: "picture" | "element" | "plain" | "iframe";
+    base?: string;
+    picture?: string;
+    dataUrl?: string;
+  }): Promise<string>;
 }
 
 /**

@@ -12,7 +12,7 @@ import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import Decimal from "decimal.js";
 import { serve } from "../../scripts/serve.mjs";
-import { launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import { launchChromium, repoPath, settleCharts, watchPage } from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
 const AXE = repoPath("node_modules", "axe-core", "axe.min.js");
@@ -69,11 +69,13 @@ async function openGallery(options = {}) {
   return opened;
 }
 
-/** Waits until every chart of the page has drawn or failed. */
-function chartsSettled(page) {
-  return page.waitForFunction(() =>
-    [...document.querySelectorAll("khuyencong-chart, [data-khuyencong], [data-chart]")].every(
-      (e) => ["ready", "error"].includes(e.dataset.kcState ?? e.dataset.state),
+/** Waits until every chart of the page has drawn or failed (scrolling to each, as a reader
+ * does: embed.js draws a chart when it nears the viewport). */
+async function chartsSettled(page) {
+  await settleCharts(page);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("[data-chart]")].every((e) =>
+      ["ready", "error"].includes(e.dataset.kcState ?? e.dataset.state),
     ),
   );
 }

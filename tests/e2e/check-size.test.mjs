@@ -1,30 +1,33 @@
-// scripts/check-size.mjs: which files count as a reader's download (static imports, transitively,
-// and one of the new URL(…, import.meta.url) files they name) and which are loaded on demand
-// (what dynamic imports reach besides). Run: node --test tests/e2e/
+// scripts/check-size.mjs: which files count as a reader's download, stage by stage: the loader
+// and its static imports; then what its dynamic import reaches statically, with the files those
+// modules name by new URL(…, import.meta.url); then what their dynamic imports reach (on demand).
+// Run: node --test tests/e2e/
 
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { downloadSets, kindOf, references } from "../../scripts/check-size.mjs";
+import { downloadStages } from "../../scripts/check-size.mjs";
 
 let dir;
 const at = (name) => path.join(dir, name);
+const names = (stage) => stage.map((f) => path.basename(f));
 
 before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "check-size-test-"));
   const files = {
-    // Minified-looking, with the specifiers also in a comment and a string that must not count.
+    // Minified-looking, with specifiers in a comment and a string that must not count.
+    // It names the wasm only to preload it when it loads draw.js: that counts with draw.js.
     "embed.js":
-      'import{a}from"./shell.js";/* import("./not-me.js") */const s="import(\'./nor-me.js\')";' +
-      'export const x=()=>import("./export.js"),w=new URL("./view.wasm",import.meta.url),' +
-      'k={regions:()=>new URL("./khuyencong_charts_view_regions_bg.wasm",import.meta.url)};',
-    "shell.js": 'export const a=1;import"./glue.js";',
-    "glue.js": "export{};",
+      'import{a}from"./small.js";/* import("./not-me.js") */const s="import(\'./nor-me.js\')";' +
+      'export const go=()=>(new URL("./view.wasm",import.meta.url),import("./draw.js"));',
+    "small.js": "export const a=1;",
+    "draw.js":
+      'import"./glue.js";export const w=new URL("./view.wasm",import.meta.url),x=()=>import("./export.js");',
+    "glue.js": 'import{a}from"./small.js";export{a};',
     "view.wasm": "\0asm",
-    "khuyencong_charts_view_regions_bg.wasm": "\0asm",
-    // On demand: its own imports and wasm, and a module the download set already has.
+    // On demand: its own imports and wasm, and a module an earlier stage already has.
     "export.js": 'export{ready}from"./core.js";import"./glue.js";',
     "core.js": 'export const ready=()=>new URL("./full.wasm",import.meta.url);',
     "full.wasm": "\0asm",
@@ -34,21 +37,17 @@ before(async () => {
 
 after(() => rm(dir, { recursive: true, force: true }));
 
-test("a dynamic import is lazy, a static one and a new URL are not", () => {
-  const refs = references('import"./a.js";export*from"./b.js";import("./c.js");new URL("d.wasm",import.meta.url)');
-  assert.deepEqual(refs, { imports: ["./a.js", "./b.js"], lazy: ["./c.js"], urls: ["d.wasm"] });
-});
-
-test("the download set leaves out what dynamic imports reach; on demand lists it once", () => {
-  const { eager, wasm, onDemand } = downloadSets(at("embed.js"));
-  assert.deepEqual(eager, ["embed.js", "shell.js", "glue.js"].map(at));
-  // The wasm files the modules name, of which a page loads one.
-  assert.deepEqual(wasm, ["view.wasm", "khuyencong_charts_view_regions_bg.wasm"].map(at));
-  assert.deepEqual(onDemand, ["export.js", "core.js", "full.wasm"].map(at));
-  assert.deepEqual(wasm.map(kindOf), [null, "regions"]);
+test("stages: the loader, then what a chart needs, then what is loaded on demand", async () => {
+  const stages = await downloadStages(at("embed.js"));
+  assert.deepEqual(stages.map(names), [
+    ["embed.js", "small.js"],
+    ["draw.js", "glue.js", "view.wasm"],
+    ["export.js", "core.js", "full.wasm"],
+  ]);
 });
 
 test("a missing file is an error, named", async () => {
-  await writeFile(at("broken.js"), 'import("./gone.js");');
-  assert.throws(() => downloadSets(at("broken.js")), /gone\.js is referred to but missing/);
+  await writeFile(at("broken.js"), 'export const w=new URL("./gone.wasm",import.meta.url);');
+  await writeFile(at("entry2.js"), 'import"./broken.js";');
+  await assert.rejects(downloadStages(at("entry2.js")), /gone\.wasm is referred to but missing/);
 });

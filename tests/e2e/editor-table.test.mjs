@@ -22,15 +22,10 @@ import {
   unitOfHeader,
 } from "../../www/assets/editor-table.js";
 import { locateJson } from "../../www/assets/editor-json.js";
-import {
-  escapeHtml,
-  fallbackTable,
-  formatJson,
-  scriptJson,
-  slugify,
-  snippets,
-} from "../../www/assets/editor-snippet.js";
-import { TEXT, cellName, columnLetter } from "../../www/assets/editor-i18n.js";
+import { TEXT, amountText, cellName, columnLetter } from "../../www/assets/editor-i18n.js";
+import { chartGap } from "../../www/assets/editor-checks.js";
+import { plainMessage } from "../../www/assets/editor-errors.js";
+import { LAYOUTS } from "./editor-layouts.mjs";
 import { repoPath } from "./helpers.mjs";
 
 const TSV_2022 =
@@ -176,27 +171,55 @@ describe("headers and labels", () => {
         "KẾ HOẠCH",
         "ke hoach",
         "Kế hoạch (tỷ đồng)",
-        "Kế hoạch năm 2022",
         "Plan",
         "Dự toán",
       ],
-      actual: ["Thực hiện", "thuc hien", "Kinh phí thực hiện (triệu đồng)", "Actual", "Giải ngân"],
+      // As the press heads the column of spending, with or without a unit or diacritics.
+      actual: [
+        "Thực hiện",
+        "thuc hien",
+        "Kinh phí thực hiện (triệu đồng)",
+        "Actual",
+        "Giải ngân",
+        "Kinh phí",
+        "Số tiền",
+        "Kinh phí hỗ trợ",
+        "Giá trị",
+        "Kinh phí (triệu đồng)",
+        "Kinh phí thực hiện",
+        "kinh phi ho tro (trieu dong)",
+        "SO TIEN",
+        "Giá trị (tỷ đồng)",
+      ],
       counterpart: [
         "Vốn đối ứng",
         "von doi ung",
         "Đối ứng",
         "Counterpart capital",
         "Vốn đối ứng (tỷ đồng)",
+        "vốn đối ứng của doanh nghiệp",
+        "vốn DN đối ứng",
+        "Vốn đối ứng (triệu đồng)",
+        "Kinh phí đối ứng của cơ sở",
       ],
       projects: ["Số đề án", "so de an", "Đề án", "Projects", "Number of projects"],
     };
     for (const [field, names] of Object.entries(expect)) {
       for (const name of names) assert.deepEqual(matchHeader(name), { field }, name);
     }
-    for (const name of ["STT", "TT", "Ghi chú", "Tỷ lệ (%)"]) {
+    for (const name of ["STT", "TT", "Ghi chú", "Tỷ lệ (%)", "Tỷ lệ đạt (%)", "Tỷ trọng %"]) {
       assert.deepEqual(matchHeader(name), { ignored: true }, name);
     }
-    for (const name of ["Foo", "Kinh phí", "Người ký"]) {
+    // A total, a year or a source in the heading: the column of a table laid out by row total,
+    // by year or by source (kept only where the layout needs it, see readTable).
+    assert.deepEqual(matchHeader("Tổng kinh phí"), { field: "actual", total: true });
+    assert.deepEqual(matchHeader("Tổng cộng"), { field: "actual", total: true });
+    assert.deepEqual(matchHeader("Kế hoạch năm 2022"), { field: "plan", year: 2022 });
+    assert.deepEqual(matchHeader("2023"), { field: "actual", year: 2023, bare: true });
+    assert.deepEqual(matchHeader("KCĐP"), { field: "actual", source: "kcdp", bare: true });
+    assert.deepEqual(matchHeader("Thực hiện KCQG"), { field: "actual", source: "kcqg" });
+    assert.deepEqual(matchHeader("ĐVT"), { unitColumn: true });
+    for (const name of ["Foo", "Người ký", "Tiền mặt"]) {
       assert.deepEqual(matchHeader(name), { unknown: true }, name);
     }
     assert.deepEqual(matchHeader("  "), { empty: true });
@@ -269,9 +292,17 @@ describe("readTable", () => {
     const a = kc.analyze({ title: "T", unit: "ty_dong", ...t.data });
     assert.equal(a.total.text.attainment, "95,2%");
     assert.equal(a.warnings[0].code, "total_mismatch");
+    // The published plan (179) differs from the rows' 179,1: the chart shows the published
+    // one, as the report does, and says so.
+    assert.deepEqual(t.readings, [
+      { row: 3, col: 1, code: "total_differs", field: "plan", published: "179", sum: "179.1", shown: "published" },
+    ]);
     assert.deepEqual(
       t.notes.map((n) => [n.row, n.code]),
-      [[3, "total_row"]],
+      [
+        [3, "total_row"],
+        [3, "total_differs"],
+      ],
     );
   });
 
@@ -419,9 +450,15 @@ describe("readTable", () => {
         ["unit_conflict", 3],
       ],
     );
+    // A header without a column of figures: said at the header, whose menus can name one.
     assert.deepEqual(
-      readTable("Tỉnh\tNăm\nA\t2022\n").problems.map((p) => p.code),
-      ["no_header"],
+      readTable("Tỉnh\tNăm\nA\t2022\n").problems.map((p) => [p.code, p.row]),
+      [["no_figures", 0]],
+    );
+    // Figures without a header: then, and only then, "no header".
+    assert.deepEqual(
+      readTable("KCQG\t2.400\nKCĐP\t3.420\n").problems.map((p) => [p.code, p.row]),
+      [["no_header", 0]],
     );
     assert.deepEqual(
       readTable("Kế hoạch\n").problems.map((p) => p.code),
@@ -434,13 +471,20 @@ describe("readTable", () => {
   });
 
   test("other sources are declared; years, regions, categories, projects are kept", () => {
-    const t = readTable(
+    const text =
       "Năm\tTỉnh\tNội dung\tNguồn\tThực hiện\tVốn đối ứng\tSố đề án\n" +
-        "2021\tBình Định\tMáy móc thiết bị\tKCĐP\t2440\t\t19\n" +
-        "2021\tBình Định\tĐào tạo nghề\tNgân sách huyện\t100\t50,5\t2\n" +
-        "2021\tBình Định\tTư vấn\tngân sách huyện\t–\t10\t1\n" +
-        "2022\tBình Định\tChi quản lý\t\t141\t\t\n",
+      "2021\tBình Định\tMáy móc thiết bị\tKCĐP\t2440\t\t19\n" +
+      "2021\tBình Định\tĐào tạo nghề\tNgân sách huyện\t100\t50,5\t2\n" +
+      "2021\tBình Định\tTư vấn\tngân sách huyện\t–\t10\t1\n" +
+      "2022\tBình Định\tChi quản lý\t\t141\t\t\n";
+    // The blank source under "ngân sách huyện": a merged cell, or no source? Asked.
+    const asked = readTable(text);
+    assert.equal(asked.data, null);
+    assert.deepEqual(
+      asked.questions.map((q) => [q.kind, q.key, q.col, q.rows, q.above]),
+      [["merged", "merged:3:nguon", 3, [4], "ngân sách huyện"]],
     );
+    const t = readTable(text, { answers: { "merged:3:nguon": "blank" } });
     assert.deepEqual(t.problems, []);
     assert.deepEqual(t.data, {
       records: [
@@ -461,14 +505,6 @@ describe("readTable", () => {
           counterpart: "50.5",
           projects: 2,
         },
-        {
-          source: "ngan-sach-huyen",
-          region: "Bình Định",
-          category: "Tư vấn",
-          year: 2021,
-          counterpart: "10",
-          projects: 1,
-        },
         { region: "Bình Định", category: "Chi quản lý", year: 2022, actual: "141" },
       ],
       sources: [
@@ -476,6 +512,18 @@ describe("readTable", () => {
         { key: "ngan-sach-huyen", label: "Ngân sách huyện", level: "other" },
       ],
     });
+    // "Tư vấn" has no spending ("–"): left out, its counterpart capital and project too, so
+    // that the leverage and the count are of the same rows as the spending. Said.
+    assert.deepEqual(t.readings, [
+      {
+        row: 3,
+        col: 4,
+        code: "no_figure",
+        label: "Bình Định, Tư vấn, ngân sách huyện",
+        field: "actual",
+        projects: 1,
+      },
+    ]);
     // The package accepts it, and its groups follow the table.
     const a = kc.analyze({ title: "T", unit: "trieu_dong", ...t.data });
     assert.deepEqual(
@@ -483,6 +531,10 @@ describe("readTable", () => {
       ["Khuyến công địa phương", "Ngân sách huyện"],
     );
     assert.equal(a.total.text.actual, "2.681 triệu đồng");
+    assert.equal(a.total.text.projects, "21 đề án");
+    // Answered the other way, the blank cell is the source above.
+    const filled = readTable(text, { answers: { "merged:3:nguon": "fill" } });
+    assert.equal(filled.data.records[2].source, "ngan-sach-huyen");
   });
 
   test("a package error's path leads back to the cell, the row or the total", () => {
@@ -506,6 +558,165 @@ describe("readTable", () => {
   });
 });
 
+/** What the package makes of a table's data (in triệu đồng when the table names no unit). */
+const analyzed = (t) => kc.analyze({ title: "T", unit: t.unit ?? "trieu_dong", ...t.data });
+
+describe("tables as the press lays them out: read right, or asked about, never silently wrong", () => {
+  assert.ok(LAYOUTS.length >= 30, `${LAYOUTS.length} layouts`);
+  for (const layout of LAYOUTS) {
+    test(layout.name, () => {
+      const t = readTable(layout.tsv, { answers: layout.answers ?? {} });
+      const open = t.questions.filter((q) => q.answer === null).map((q) => [q.kind, q.key]);
+      const problems = t.problems.map((p) => [p.code, p.row, p.col]);
+      assert.deepEqual(open, layout.asks ?? []);
+      assert.deepEqual(problems, layout.problems ?? []);
+      if (!layout.data) {
+        assert.equal(t.data, null, "nothing is built before the answer");
+        return;
+      }
+      assert.deepEqual(t.data, layout.data);
+      assert.equal(t.unit, layout.unit);
+      assert.deepEqual(
+        t.readings.map((r) => r.code),
+        layout.readings ?? [],
+      );
+      const a = analyzed(t);
+      const f = layout.figures ?? {};
+      if (f.actual) assert.equal(a.total.text.actual, f.actual);
+      if (f.attainment) assert.equal(a.total.text.attainment, f.attainment);
+      if (f.leverage) assert.equal(a.total.text.leverage, f.leverage);
+      if (f.projects) assert.equal(a.total.text.projects, f.projects);
+      if (f.shares) assert.deepEqual(a.bySource.map((g) => g.text.share), f.shares);
+      if (f.sourceLeverage) assert.deepEqual(a.bySource.map((g) => g.text.leverage), f.sourceLeverage);
+    });
+  }
+});
+
+describe("the issue's tables (issue 18), with the figures the page shows", () => {
+  const SEED =
+    "Nguồn kinh phí\tKinh phí thực hiện (triệu đồng)\tSố đề án\n" +
+    "KCQG\t2.400\t9\nKCĐP\t3.420\t30\n";
+  const answers = { "1:kinh phi thuc hien trieu dong": "vi" };
+  const words = (item, unit = "trieu_dong") => TEXT.vi[`note.${item.code}`]({ ...item, unit });
+
+  test("“Vốn đối ứng | 8.588” is counterpart capital, never a third source", () => {
+    for (const label of ["Vốn đối ứng", "vốn đối ứng của doanh nghiệp", "vốn DN đối ứng", "Vốn đối ứng (triệu đồng)", "von doi ung"]) {
+      const t = readTable(`${SEED}${label}\t8.588\t\n`, { answers });
+      assert.deepEqual(t.data.records.at(-1), { counterpart: "8588" }, label);
+      assert.equal(t.data.sources, undefined, label);
+      const a = analyzed(t);
+      assert.equal(a.total.text.actual, "5.820 triệu đồng");
+      assert.deepEqual(a.bySource.map((g) => g.text.share), ["41,2%", "58,8%"]);
+      assert.equal(a.total.text.leverage, "1,48");
+      assert.deepEqual(t.readings, [
+        { row: 3, col: 0, code: "counterpart_row", label, amount: "8588", group: null },
+      ]);
+      assert.equal(
+        words(t.readings[0]),
+        `Hàng 4 “${label}”: 8.588 triệu đồng là vốn đối ứng của cả bảng, không phải một nguồn kinh phí; tổng kinh phí khuyến công không gồm số này.`,
+      );
+    }
+    // Under a source, written as a part of it: that source's.
+    const grouped = readTable(`${SEED.replace("KCĐP\t3.420\t30\n", "  Vốn đối ứng\t6.000\t\nKCĐP\t3.420\t30\n")}`, { answers: { ...answers } });
+    assert.deepEqual(grouped.data.records[1], { source: "kcqg", counterpart: "6000" });
+    assert.equal(
+      words(grouped.readings[0]),
+      "Hàng 3 “Vốn đối ứng”: 6.000 triệu đồng là vốn đối ứng của KCQG, không phải một nguồn kinh phí.",
+    );
+  });
+
+  test("a blank amount is no figure: the row is left out, its 30 projects too, and said", () => {
+    const t = readTable(SEED.replace("3.420", ""), { answers });
+    assert.deepEqual(t.data.records, [{ source: "kcqg", actual: "2400", projects: 9 }]);
+    const a = analyzed(t);
+    assert.equal(a.total.text.actual, "2.400 triệu đồng");
+    assert.equal(a.total.text.projects, "9 đề án", "not 39: the 30 of the row without a figure");
+    assert.equal(
+      words(t.readings[0]),
+      "KCĐP: chưa có số liệu thực hiện (ô B3 để trống). Biểu đồ không tính hàng này, kể cả 30 đề án của hàng: mọi con số tổng chỉ gồm các hàng có số thực hiện.",
+    );
+    // The donut of sources has one source left: no code, and the message names it.
+    assert.deepEqual(chartGap("sources", undefined, a, { missing: ["KCĐP"] }), {
+      code: "one_source",
+      missing: ["KCĐP"],
+    });
+    assert.equal(chartGap("summary", undefined, a), null);
+  });
+
+  test("“1,5” among “2.400”, “3.420” asks, showing both readings", () => {
+    const text = `${SEED}Ngân sách huyện\t1,5\t1\n`;
+    const t = readTable(text);
+    const q = t.questions.find((x) => x.kind === "scale");
+    assert.deepEqual(
+      { row: q.row, col: q.col, text: q.text, written: q.written, scaled: q.scaled, examples: q.examples },
+      { row: 3, col: 1, text: "1,5", written: "1.5", scaled: "1500", examples: ["2.400", "3.420"] },
+    );
+    assert.equal(t.data, null);
+    assert.equal(TEXT.vi["question.scale.written"](q, "trieu_dong"), "1,5 triệu đồng, đúng như đã ghi.");
+    assert.match(TEXT.vi["question.scale.scaled"](q, "trieu_dong"), /^1\.500 triệu đồng: /);
+    const written = readTable(text, { answers: { [q.key]: "written" } });
+    assert.equal(analyzed(written).total.text.actual, "5.821,5 triệu đồng");
+    const scaled = readTable(text, { answers: { [q.key]: "scaled" } });
+    assert.equal(analyzed(scaled).total.text.actual, "7.320 triệu đồng");
+    // A column of genuinely small and large items is left alone (Đắk Lắk 2020, triệu đồng).
+    const dakLak = readTable("Nội dung\tKinh phí\nMáy móc\t2.700,0\nTập huấn\t380\nChi quản lý\t80\nTuyên truyền\t120\n");
+    assert.deepEqual(dakLak.questions, []);
+  });
+
+  test("a total row that differs: the sum is shown, shares of it add up to 100%, and said", () => {
+    const t = readTable(`${SEED}Tổng cộng\t5.900\t40\n`, { answers });
+    assert.equal(t.data.reported?.actual, undefined, "the chart's total is the rows' sum");
+    assert.equal(t.data.reported.projects, 40, "a published count stays");
+    const a = analyzed(t);
+    assert.equal(a.total.text.actual, "5.820 triệu đồng");
+    assert.deepEqual(a.bySource.map((g) => g.text.share), ["41,2%", "58,8%"]);
+    assert.deepEqual(
+      t.readings.map((r) => words(r)),
+      [
+        "Hàng 4 (tổng) ghi 5.900 triệu đồng thực hiện, các hàng cộng lại 5.820 triệu đồng. Biểu đồ hiện 5.820 triệu đồng, tổng của các hàng, để tỷ trọng của từng phần đều tính trên tổng này và cộng lại 100%.",
+        "Hàng 4 (tổng) ghi 40 đề án, các hàng cộng lại 39 đề án. Biểu đồ hiện số công bố, 40 đề án.",
+      ],
+    );
+  });
+});
+
+describe("what the journalist reads", () => {
+  test("the package's developer sentences become plain ones, by code and path", () => {
+    const e = (code, path, message = "") => ({ code, path, message });
+    assert.equal(
+      plainMessage(e("missing_field", "title"), "vi"),
+      "Chưa có tiêu đề: hãy đặt tên cho biểu đồ (ví dụ “Kinh phí khuyến công tỉnh … năm …”).",
+    );
+    assert.match(plainMessage(e("missing_field", "unit"), "vi"), /^Chưa chọn đơn vị/);
+    assert.equal(
+      plainMessage(e("negative_amount", "records[0].plan", 'records[0].plan: số tiền "-80.9" là số âm'), "vi"),
+      "Số tiền âm (-80,9): kinh phí phải từ 0 trở lên.",
+    );
+    assert.equal(plainMessage(e("invalid_value", "records[2].year"), "vi"), "Năm phải từ 1900 đến 2100.");
+    assert.equal(plainMessage(e("wrong_type", "records"), "vi"), null, "the package's own, in the JSON box");
+    for (const lang of ["vi", "en"]) {
+      for (const code of ["missing_field", "empty", "invalid_text", "too_large", "negative_amount", "unknown_unit", "overflow", "no_measure", "invalid_amount"]) {
+        const text = plainMessage(e(code, "records[0].actual", '"-1"'), lang);
+        assert.doesNotMatch(text, /records|actual|JSON|trường|field/i, `${code} ${lang}: ${text}`);
+      }
+    }
+  });
+
+  test("no developer word in the data and chart panels' texts (the technical places aside)", () => {
+    // The embed code's panel, its technical section and the JSON box are for the technical team.
+    const technical = /^(output\.|tech\.|cms\.|copy\.|download\.|json\.|field\.(pkg|loader|dataUrl|pictureUrl|cms)|pkg\.|dataUrl\.|pictureUrl\.|url\.|data\.mode\.json|where\.json)/;
+    const DEVELOPER = /JSON|CMS|\bscript\b|WebAssembly|Thiếu trường bắt buộc|records\[|iframe|embed\.js|pkg\//i;
+    const sample = { row: 1, col: 1, code: "x", field: "actual", label: "KCQG", header: "Tiền", text: "1,5", written: "1.5", scaled: "1500", places: 3, examples: ["2.400"], rows: [2], above: "A", amount: "1", published: "2", sum: "1", projects: 1, missing: [], by: "region", unit: "trieu_dong", value: "1" };
+    for (const [key, value] of Object.entries(TEXT.vi)) {
+      if (technical.test(key)) continue;
+      const text = typeof value === "function" ? String(value(sample, "trieu_dong")) : value;
+      assert.doesNotMatch(text, DEVELOPER, `${key}: ${text}`);
+    }
+    assert.equal(amountText("5820", "trieu_dong", "vi"), "5.820 triệu đồng");
+    assert.equal(amountText("2400.5", "trieu_dong", "en"), "2,400.5 million VND");
+  });
+});
+
 describe("locateJson", () => {
   test("the span of the value a path names, or of its nearest ancestor", () => {
     const text =
@@ -522,137 +733,6 @@ describe("locateJson", () => {
     // Escapes in keys and strings, and text that is not JSON, do not throw.
     assert.deepEqual(locateJson('{"a\\"b": {"c": "\\u0041"}}', 'a"b.c').start, 15);
     assert.ok(locateJson('{"a": [1, {"b": ', "a[1].b").start >= 0);
-  });
-});
-
-describe("the snippet", () => {
-  const DATA = {
-    version: 1,
-    title: 'Kinh phí "khuyến công" <b>2022</b> & </script><script>alert(1)</script>',
-    source: "Sở Công Thương <i>tỉnh</i>",
-    unit: "ty_dong",
-    records: [
-      { source: "kcqg", plan: "80.9", actual: "79.5" },
-      { source: "kcdp", plan: "98.2", actual: "90.9" },
-    ],
-    reported: { plan: "179", actual: "170.4" },
-  };
-
-  test("escapeHtml, scriptJson, formatJson, slugify", () => {
-    assert.equal(
-      escapeHtml(`<a href="x">'&'</a>`),
-      "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
-    );
-    const json = scriptJson(formatJson({ t: "</script><!-- x -->" }));
-    assert.ok(!json.includes("</") && !json.includes("<!--"), json);
-    assert.deepEqual(JSON.parse(json), { t: "</script><!-- x -->" });
-    assert.deepEqual(JSON.parse(formatJson(DATA)), DATA);
-    assert.match(formatJson(DATA), /\n {4}\{"source":"kcqg","plan":"80.9","actual":"79.5"\},\n/);
-    assert.equal(
-      slugify("Kinh phí khuyến công 28 tỉnh, thành phố phía Bắc năm 2022"),
-      "kinh-phi-khuyen-cong-28-tinh-thanh-pho-phia-bac-nam-2022",
-    );
-    assert.equal(slugify("Đắk Lắk: ĐỒNG – Ưu tiên!"), "dak-lak-dong-uu-tien");
-    assert.equal(slugify("   "), "khuyen-cong");
-    assert.ok(slugify("a".repeat(200)).length <= 80);
-  });
-
-  test("the fallback table has the published figures, as the demo page prints them", () => {
-    const data = JSON.parse(readFileSync(repoPath("www", "data", "phia-bac-2022.json"), "utf8"));
-    const html = fallbackTable(kc.analyze(data), { title: data.title, kind: "sources" });
-    const cells = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
-      [...m[1].matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]),
-    );
-    assert.deepEqual(cells, [
-      ["Nguồn kinh phí", "Kế hoạch", "Thực hiện", "Đạt (% kế hoạch)", "Tỷ trọng"],
-      ["Khuyến công quốc gia", "80,9 tỷ đồng", "79,5 tỷ đồng", "98,3%", "46,7%"],
-      ["Khuyến công địa phương", "98,2 tỷ đồng", "90,9 tỷ đồng", "92,6%", "53,3%"],
-      ["Tổng cộng", "179 tỷ đồng", "170,4 tỷ đồng", "95,2%", "–"],
-    ]);
-    const en = fallbackTable(kc.analyze(data, { locale: "en" }), { title: "T", kind: "sources" });
-    assert.match(en, /<th scope="row">Total<\/th><td>179 billion VND<\/td>/);
-    // By activity for the categories kind, with projects.
-    const dakLak = JSON.parse(readFileSync(repoPath("www", "data", "dak-lak-2020.json"), "utf8"));
-    const cat = fallbackTable(kc.analyze(dakLak), { title: dakLak.title, kind: "categories" });
-    assert.match(
-      cat,
-      /<th scope="col">Nội dung hoạt động<\/th><th scope="col">Thực hiện<\/th><th scope="col">Tỷ trọng<\/th><th scope="col">Số đề án<\/th>/,
-    );
-    assert.match(
-      cat,
-      /<th scope="row">Máy móc thiết bị tiên tiến<\/th><td>2.700 triệu đồng<\/td><td>75,2%<\/td><td>7 đề án<\/td>/,
-    );
-  });
-
-  test("three forms; every value escaped; the inline JSON is the data", () => {
-    const analysis = kc.analyze(DATA);
-    const out = snippets({
-      data: DATA,
-      analysis,
-      options: {
-        kind: "plan-actual",
-        by: "source",
-        sort: "input",
-        locale: "vi",
-        theme: "dark",
-        height: "420",
-      },
-      pkgBase: "https://soct.example.vn/static/kc/",
-      embedPage: "https://soct.example.vn/kc/embed.html",
-      // As the page passes it: an absolute URL's href (the space already %20).
-      dataUrl: new URL("https://soct.example.vn/data/kc 2022.json").href,
-    });
-    assert.ok(
-      out.element.startsWith(
-        '<link rel="preload" href="https://soct.example.vn/static/kc/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>\n' +
-          '<script type="module" src="https://soct.example.vn/static/kc/embed.js"></script>\n<khuyencong-chart kind="plan-actual" by="source" sort="input" theme="dark" height="420">\n',
-      ),
-    );
-    assert.ok(out.element.endsWith("</khuyencong-chart>"));
-    // The article's only chart: the preload names its kind's file, in both element ways; no
-    // kind given is the default kind, sources.
-    for (const [kind, file] of [["trend", "trend"], [undefined, "sources"]]) {
-      const alone = snippets({ data: DATA, analysis, options: { kind }, pkgBase: "https://soct.example.vn/static/kc/", alone: true });
-      for (const html of [alone.element, alone.plain]) {
-        assert.ok(
-          html.startsWith(`<link rel="preload" href="https://soct.example.vn/static/kc/khuyencong_charts_view_${file}_bg.wasm" as="fetch" crossorigin>\n`),
-          html.split("\n")[0],
-        );
-      }
-    }
-    assert.ok(
-      out.plain.includes(
-        '<div data-khuyencong data-kind="plan-actual" data-by="source" data-sort="input" data-theme="dark" data-height="420">',
-      ),
-    );
-    for (const html of [out.element, out.plain]) {
-      // The one <script> of data, closed only by its own end tag.
-      const inline = /<script type="application\/json">\n([\s\S]*?)\n\s*<\/script>/.exec(html)[1];
-      assert.deepEqual(JSON.parse(inline), DATA);
-      assert.equal(html.split("</script>").length, 3, "two script end tags: embed.js and the data");
-      // Text outside the script is escaped.
-      assert.ok(
-        html.includes(
-          "<caption>Kinh phí &quot;khuyến công&quot; &lt;b&gt;2022&lt;/b&gt; &amp; &lt;/script&gt;",
-        ),
-      );
-      assert.ok(html.includes("<small>Nguồn: Sở Công Thương &lt;i&gt;tỉnh&lt;/i&gt;</small>"));
-    }
-    assert.equal(
-      out.iframe,
-      '<iframe src="https://soct.example.vn/kc/embed.html?src=https%3A%2F%2Fsoct.example.vn%2Fdata%2Fkc%25202022.json&amp;kind=plan-actual&amp;by=source&amp;sort=input&amp;theme=dark&amp;height=420"' +
-        ' data-khuyencong-frame title="Kinh phí &quot;khuyến công&quot; &lt;b&gt;2022&lt;/b&gt; &amp; &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' +
-        ' width="100%" height="480" loading="lazy" frameborder="0"></iframe>',
-    );
-    // Defaults are left out; no data URL, no iframe.
-    const plain = snippets({
-      data: DATA,
-      analysis,
-      options: { kind: "sources", locale: "vi", theme: "auto" },
-      pkgBase: "https://x.vn/pkg/",
-    });
-    assert.ok(plain.element.includes('<khuyencong-chart kind="sources">'));
-    assert.equal(plain.iframe, null);
   });
 });
 

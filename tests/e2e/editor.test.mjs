@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../scripts/serve.mjs";
+import { LAYOUTS } from "./editor-layouts.mjs";
 import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
@@ -130,14 +131,16 @@ const inkOf = (page, id) =>
     return { count, total: data.length / 4, cssWidth: canvas.getBoundingClientRect().width };
   }, `#${id}`);
 
-/** Writes an article page holding `snippet` on the newsroom server; returns its path. */
-async function writeArticle(snippet) {
+/** Writes an article page holding `snippet` on the newsroom server, its template loading
+ * `loader` if given; returns its path. */
+async function writeArticle(snippet, { loader } = {}) {
   const name = `article-${++articles}.html`;
   await writeFile(
     path.join(newsroomRoot, name),
     '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n' +
       '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
       '<title>Bài viết</title>\n<link rel="icon" href="/favicon.svg" type="image/svg+xml">\n' +
+      (loader ? `<script type="module" src="${loader}"></script>\n` : "") +
       "</head>\n<body>\n<article>\n<h1>Hội nghị khuyến công khu vực phía Bắc</h1>\n" +
       "<p>Năm 2022, kinh phí khuyến công của 28 tỉnh, thành phố phía Bắc…</p>\n" +
       `${snippet}\n<p>Hết bài.</p>\n</article>\n</body>\n</html>\n`,
@@ -175,10 +178,12 @@ describe("from a pasted table to a chart", () => {
       assert.equal(state.analysis.total.text.attainment, "95,1%");
       assert.equal(await page.textContent("#status"), "Biểu đồ đã cập nhật.");
 
-      // The grid shows what was understood of each column.
+      // The grid shows what was understood of each column, in the menu that can change it.
       assert.deepEqual(
-        await page.$$eval("#grid thead th .grid__role", (els) => els.map((e) => e.textContent)),
-        ["→ Nguồn kinh phí", "→ Kế hoạch", "→ Thực hiện"],
+        await page.$$eval("#grid thead th .grid__pick", (els) =>
+          els.map((e) => e.selectedOptions[0].textContent),
+        ),
+        ["Nguồn", "Kế hoạch", "Thực hiện"],
       );
       assert.equal(await page.inputValue("#cell-2-2"), "90,9");
 
@@ -233,7 +238,9 @@ describe("from a pasted table to a chart", () => {
       ]);
       assert.deepEqual(
         await page.$$eval("#warning-list li", (lis) => lis.map((li) => li.textContent)),
-        ["Tổng kế hoạch theo nguồn là 179,1 tỷ đồng, khác số công bố 179 tỷ đồng."],
+        [
+          "Hàng 4 (tổng) ghi kế hoạch 179 tỷ đồng, các hàng cộng lại 179,1 tỷ đồng. Biểu đồ hiện số công bố, 179 tỷ đồng, như báo cáo; tỷ lệ đạt kế hoạch tính trên số này.",
+        ],
       );
       assert.match(await page.textContent('#grid tr[data-row="3"] th'), /tổng/);
       await assertClean(page, seen);
@@ -287,7 +294,7 @@ describe("the notation question", () => {
       ]);
       // Nothing is built, drawn or offered before the answer.
       assert.equal((await editorState(page)).data, null);
-      assert.match(await page.textContent("#status"), /^Hãy cho biết cách viết số/);
+      assert.match(await page.textContent("#status"), /^Hãy trả lời câu hỏi về bảng/);
       assert.equal(await page.isDisabled("#copy"), true);
       assert.equal(await page.locator("#preview-desktop canvas").count(), 0);
 
@@ -408,7 +415,7 @@ describe("errors next to what caused them", () => {
       assert.equal(await b2.getAttribute("aria-invalid"), "true");
       assert.equal(
         await page.textContent("#cell-1-1-msg"),
-        'Số tiền "-80.9" là số âm; số liệu kinh phí phải lớn hơn hoặc bằng 0.',
+        "Số tiền âm (-80,9): kinh phí phải từ 0 trở lên.",
       );
       // The previews keep the last good chart, marked as not up to date.
       assert.equal(await page.isVisible("#stale-note"), true);
@@ -443,12 +450,14 @@ describe("errors next to what caused them", () => {
     try {
       await typeTable(page, TSV_2022, { title: null, unit: null });
       assert.equal(await page.getAttribute("#title", "aria-invalid"), "true");
-      assert.equal(await page.textContent("#title-error"), "Thiếu trường bắt buộc.");
+      const noTitle =
+        "Chưa có tiêu đề: hãy đặt tên cho biểu đồ (ví dụ “Kinh phí khuyến công tỉnh … năm …”).";
+      assert.equal(await page.textContent("#title-error"), noTitle);
       assert.match(await page.getAttribute("#title", "aria-describedby"), /\btitle-error\b/);
       assert.equal(await page.getAttribute("#title-error", "aria-live"), "polite");
       assert.match(
         await page.textContent("#status"),
-        /^Có 1 lỗi cần sửa\. Lỗi đầu tiên: Tiêu đề \(bắt buộc\): Thiếu trường bắt buộc\.$/,
+        /^Có 1 lỗi cần sửa\. Lỗi đầu tiên: Tiêu đề \(bắt buộc\): Chưa có tiêu đề: hãy đặt tên cho biểu đồ/,
       );
       await page.locator("#problem-list button").click();
       assert.equal(await page.evaluate(() => document.activeElement.id), "title");
@@ -458,7 +467,10 @@ describe("errors next to what caused them", () => {
       assert.equal(await page.getAttribute("#title", "aria-invalid"), null);
       assert.equal(await page.textContent("#title-error"), "");
       assert.equal(await page.getAttribute("#unit", "aria-invalid"), "true");
-      assert.equal(await page.textContent("#unit-error"), "Thiếu trường bắt buộc.");
+      assert.equal(
+        await page.textContent("#unit-error"),
+        "Chưa chọn đơn vị của các số tiền: đồng, nghìn đồng, triệu đồng hay tỷ đồng?",
+      );
 
       await page.selectOption("#unit", "ty_dong");
       await settle(page);
@@ -515,7 +527,9 @@ describe("errors next to what caused them", () => {
       await settle(page);
       assert.match(await line.textContent(), /^title: khóa "title" xuất hiện hai lần/);
 
-      // Fixed: the chart draws from the JSON, with the fields' title.
+      // Fixed: the chart draws from the JSON, with the fields' title (the headline figures:
+      // a plan alone has no sources to share a donut).
+      await page.selectOption("#kind", "summary");
       await page.fill("#json-input", json.replace('"1,5"', '"1.5"'));
       await page.fill("#title", "Tiêu đề sửa ở ô");
       await settle(page);
@@ -534,8 +548,15 @@ describe("errors next to what caused them", () => {
   });
 });
 
+/** Opens the part of the output panel for the technical team (closed by default). */
+const openTech = (page) => page.evaluate(() => (document.getElementById("tech").open = true));
+
+/** The picture, link and table of a picture-way code. */
+const PICTURE_CODE =
+  /^<p><img src="data:image\/svg\+xml,[^"]+" alt="[^"]+" width="440" height="\d+"><\/p>\n<p><a href="([^"]+)">Xem biểu đồ tương tác<\/a>( · Nguồn: [^<]+)?<\/p>\n<table>\n/;
+
 describe("the embed code", () => {
-  test("copied with one click, pasted into an article on another server, it draws the same chart", async () => {
+  test("copied with one click (as HTML and text), pasted into an article on another server whose template loads the library, it draws the same chart", async () => {
     const { context, page, seen } = await openEditor({
       permissions: ["clipboard-read", "clipboard-write"],
     });
@@ -543,73 +564,72 @@ describe("the embed code", () => {
       await typeTable(page, `${TSV_2022}Tổng cộng\t179\t170,4\n`);
       await page.selectOption("#kind", "plan-actual");
       await page.selectOption("#theme", "light");
-      await page.fill("#pkg", `${newsroom.url}static/khuyencong-charts/`);
+      await openTech(page);
+      const lib = `${newsroom.url}static/khuyencong-charts/`;
+      await page.fill("#pkg", lib);
       await settle(page);
       const preview = itemsOf(await previewView(page));
       assert.equal(preview.length, 6);
+      assert.equal(await page.inputValue("#loader-line"), `<script type="module" src="${lib}embed.js"></script>`);
 
       await page.click("#copy");
       await settle(page);
-      assert.equal(
-        await page.textContent("#output-status"),
-        "Đã sao chép mã nhúng. Dán vào chế độ HTML của trình soạn thảo bài viết.",
-      );
+      assert.equal(await page.textContent("#output-status"), "Đã sao chép mã nhúng. Dán vào bài viết.");
       const copied = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, await page.inputValue("#code"));
+      const code = await page.inputValue("#code");
+      assert.equal(copied, code);
+      // Also as HTML, for an editor's rich view: the same markup.
+      const html = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        return item.types.includes("text/html") ? (await item.getType("text/html")).text() : null;
+      });
+      assert.ok(html?.includes('<a href="'), "the copied HTML");
+      const [, href] = PICTURE_CODE.exec(code) ?? [];
+      assert.ok(href, code.slice(0, 300));
       assert.ok(
-        copied.startsWith(
-          `<link rel="preload" href="${newsroom.url}static/khuyencong-charts/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>\n` +
-            `<script type="module" src="${newsroom.url}static/khuyencong-charts/embed.js"></script>\n` +
-            '<khuyencong-chart kind="plan-actual" theme="light">\n',
-        ),
-        copied,
+        href.startsWith(`${lib}chart.html#khuyencong=1&amp;kind=plan-actual&amp;theme=light&amp;d=`),
+        href,
       );
+      assert.ok(!/<script|<khuyencong-chart|data-khuyencong|<iframe/.test(code), "only what editors keep");
 
-      // The article, on the newspaper's server, under the strict policy.
+      // The article, on the newspaper's server under the strict policy; its template has the
+      // one line the technical team adds.
       const article = await context.newPage();
       const articleSeen = await watchPage(article);
-      await article.goto(`${newsroom.url}${await writeArticle(copied)}`);
-      await article.waitForSelector('khuyencong-chart[data-kc-state="ready"]');
-      const embedded = await article.evaluate(() =>
-        document.querySelector("khuyencong-chart").chart.view(),
-      );
+      await article.goto(`${newsroom.url}${await writeArticle(code, { loader: `${lib}embed.js` })}`);
+      await article.waitForSelector('.kc-embed[data-kc-state="ready"]');
+      const embedded = await article.evaluate(async (src) => {
+        const { chartOf } = await import(src);
+        return chartOf(document.querySelector('img[src*="khuyencong"]')).view();
+      }, `${lib}embed.js`);
       assert.deepEqual(itemsOf(embedded), preview);
       assert.equal(embedded.title, TITLE_2022);
       assert.equal(embedded.kind, "plan-actual");
-      // The fallback table is there, hidden now that the chart is drawn.
-      assert.equal(await article.locator("khuyencong-chart table").isVisible(), false);
-      // By default the file of all kinds, which other charts' snippets in the article share.
+      // The article's table stays; the picture gave way to the chart.
+      assert.equal(await article.locator("article table").isVisible(), true);
+      assert.equal(await article.locator('img[src*="khuyencong"]').isVisible(), false);
       const wasmOf = (seenBy) => seenBy.requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop());
       assert.deepEqual(wasmOf(articleSeen), ["khuyencong_charts_view_bg.wasm"]);
       await assertClean(article, articleSeen);
 
-      // The plain element, for CMSs that strip unknown tags, as the article's only chart: the
-      // preload names the kind's own, smaller file.
-      assert.equal(await page.isChecked("#alone"), false);
+      // The plain element, for a CMS that keeps scripts and data-*: it draws the same.
       await page.check('input[name="form"][value="plain"]');
-      await page.check("#alone");
+      await settle(page);
       const plain = await page.inputValue("#code");
       assert.match(
         plain,
-        /^<link rel="preload" href="[^"]+khuyencong_charts_view_plan-actual_bg\.wasm" as="fetch" crossorigin>\n<script type="module" src="[^"]+embed\.js"><\/script>\n<div data-khuyencong data-kind="plan-actual" data-theme="light">\n/,
+        /^<script type="module" src="[^"]+embed\.js"><\/script>\n<div data-khuyencong data-kind="plan-actual" data-theme="light">\n/,
       );
       const plainPage = await context.newPage();
       const plainSeen = await watchPage(plainPage);
       await plainPage.goto(`${newsroom.url}${await writeArticle(plain)}`);
       await plainPage.waitForSelector('[data-khuyencong][data-kc-state="ready"]');
-      // The handle is the embed module's (chartOf); the canvas shows the same items.
       const plainView = await plainPage.evaluate(async () => {
         const { chartOf } = await import(document.querySelector('script[type="module"]').src);
         return chartOf(document.querySelector("[data-khuyencong]")).view();
       });
       assert.deepEqual(itemsOf(plainView), preview);
-      assert.deepEqual(wasmOf(plainSeen), ["khuyencong_charts_view_plan-actual_bg.wasm"]);
       await assertClean(plainPage, plainSeen);
-      // An iframe is a page of its own: the choice does not apply there.
-      await page.check('input[name="form"][value="iframe"]');
-      assert.equal(await page.isVisible("#alone"), false);
-      await page.check('input[name="form"][value="element"]');
-      assert.equal(await page.isVisible("#alone"), true);
       await assertClean(page, seen);
     } finally {
       await context.close();
@@ -638,22 +658,30 @@ describe("the embed code", () => {
           ["Đạt kế hoạch", "98,27%"],
         ]);
       }
-      const element = await page.inputValue("#code");
+      const [, href] = PICTURE_CODE.exec(await page.inputValue("#code")) ?? [];
+      assert.match(href, /#khuyencong=1&amp;kind=plan-actual&amp;percent-digits=2&amp;amount-digits=0&amp;d=/);
+      // The table of the code is in the same digits.
+      assert.match(await page.inputValue("#code"), /<td>80 tỷ đồng<\/td><td>98,27%<\/td>/);
+      await openTech(page);
+      await page.check('input[name="form"][value="element"]');
+      await settle(page);
       assert.match(
-        element.split("\n")[2],
+        (await page.inputValue("#code")).split("\n")[1],
         /^<khuyencong-chart kind="plan-actual" percent-digits="2" amount-digits="0">$/,
       );
       await page.check('input[name="form"][value="plain"]');
+      await settle(page);
       assert.match(
-        (await page.inputValue("#code")).split("\n")[2],
+        (await page.inputValue("#code")).split("\n")[1],
         /^<div data-khuyencong data-kind="plan-actual" data-percent-digits="2" data-amount-digits="0">$/,
       );
       // Back to the default: the attribute goes.
       await page.selectOption("#percentDigits", "");
       await settle(page);
       await page.check('input[name="form"][value="element"]');
+      await settle(page);
       assert.match(
-        (await page.inputValue("#code")).split("\n")[2],
+        (await page.inputValue("#code")).split("\n")[1],
         /^<khuyencong-chart kind="plan-actual" amount-digits="0">$/,
       );
       assert.deepEqual((await actualRow("desktop"))[1], ["Đạt kế hoạch", "98,3%"]);
@@ -663,42 +691,120 @@ describe("the embed code", () => {
     }
   });
 
-  test("without JavaScript the pasted snippet shows the figures as a table", async () => {
+  test("without JavaScript the pasted code shows the picture, the link and the figures", async () => {
     const { context, page } = await openEditor();
     let noJs;
     try {
       await typeTable(page, `${TSV_2022}Tổng cộng\t179\t170,4\n`);
+      await openTech(page);
       await page.fill("#pkg", `${newsroom.url}static/khuyencong-charts/`);
       await settle(page);
-      const name = await writeArticle(await page.inputValue("#code"));
+      const name = await writeArticle(await page.inputValue("#code"), {
+        loader: `${newsroom.url}static/khuyencong-charts/embed.js`,
+      });
       noJs = await browser.newContext({ javaScriptEnabled: false });
       const article = await noJs.newPage();
       await article.goto(`${newsroom.url}${name}`);
-      const table = article.locator("khuyencong-chart table");
+      const picture = article.locator('img[src*="khuyencong"]');
+      assert.ok(await picture.isVisible());
+      await article.waitForFunction(() => document.querySelector("img").naturalWidth > 0);
+      assert.match(await picture.getAttribute("alt"), /170,4 tỷ đồng/);
+      const table = article.locator("article table");
       assert.equal(await table.isVisible(), true);
       assert.deepEqual(
         await table
           .locator("tr")
           .evaluateAll((rows) => rows.map((row) => Array.from(row.cells, (c) => c.textContent))),
         [
-          ["Nguồn kinh phí", "Kế hoạch", "Thực hiện", "Đạt (% kế hoạch)", "Tỷ trọng"],
+          ["Nguồn kinh phí", "Kế hoạch", "Thực hiện", "Đạt kế hoạch", "Tỷ trọng"],
           ["Khuyến công quốc gia", "80,9 tỷ đồng", "79,5 tỷ đồng", "98,3%", "46,7%"],
           ["Khuyến công địa phương", "98,2 tỷ đồng", "90,9 tỷ đồng", "92,6%", "53,3%"],
           ["Tổng cộng", "179 tỷ đồng", "170,4 tỷ đồng", "95,2%", "–"],
         ],
       );
       assert.equal(await table.locator("caption").textContent(), TITLE_2022);
+      assert.equal(await article.locator("a").textContent(), "Xem biểu đồ tương tác");
+      const text = await article.evaluate(() => document.body.innerText);
+      assert.ok(!/[{}]|khuyencong=|<\w/.test(text), "code or JSON in the article's text");
     } finally {
       await noJs?.close();
       await context.close();
     }
   });
 
-  test("the iframe form needs the JSON's address; with the sample's, the frame draws the same chart", async () => {
+  test("which editor the site uses: WordPress and SharePoint take the picture as an uploaded file", async () => {
+    const { context, page, seen } = await openEditor({ acceptDownloads: true });
+    try {
+      await typeTable(page, TSV_2022);
+      const inline = await page.inputValue("#code");
+      const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(inline);
+      for (const cms of ["tinymce", "ckeditor4", "ckeditor5", "unknown"]) {
+        await page.selectOption("#cms", cms);
+        await settle(page);
+        assert.equal(await page.isChecked('input[name="picture"][value="inline"]'), true, cms);
+        assert.ok((await page.textContent("#cms-help")).length > 40, cms);
+      }
+      await page.selectOption("#cms", "wordpress");
+      await settle(page);
+      assert.match(await page.textContent("#cms-help"), /Thư viện \(Media\)/);
+      assert.equal(await page.isChecked('input[name="picture"][value="file"]'), true);
+      assert.equal(await page.isVisible("#pictureUrl"), true);
+      // No code until the picture's address is there.
+      assert.equal(await page.inputValue("#code"), "");
+      assert.equal(await page.textContent("#pictureUrl-error"), "Hãy dán địa chỉ của ảnh sau khi đã tải ảnh lên trang web.");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#picture-download")]);
+      const file = download.suggestedFilename();
+      assert.equal(file, "khuyencong-kinh-phi-khuyen-cong-28-tinh-thanh-pho-phia-bac-nam-2022.png");
+      const png = readFileSync(await download.path());
+      assert.equal(png.subarray(1, 4).toString(), "PNG");
+      // Twice the picture's box, as the inline picture's.
+      assert.equal(png.readUInt32BE(16), 2 * Number(width));
+      assert.equal(png.readUInt32BE(20), 2 * Number(height));
+      // A renamed file would not be recognised as the chart's picture: said, no code.
+      await page.fill("#pictureUrl", "https://soct.example.vn/wp-content/uploads/2026/12/anh-1.png");
+      await settle(page);
+      assert.match(await page.textContent("#pictureUrl-error"), /khuyencong/);
+      assert.equal(await page.inputValue("#code"), "");
+      const uploaded = `https://soct.example.vn/wp-content/uploads/2026/12/${file}`;
+      await page.fill("#pictureUrl", uploaded);
+      await settle(page);
+      const code = await page.inputValue("#code");
+      assert.ok(code.startsWith(`<p><img src="${uploaded}" alt="`), code.slice(0, 200));
+      assert.match(code, new RegExp(`width="${width}" height="${height}"`));
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a journalist reads no developer word in the embed code's panel", async () => {
     const { context, page, seen } = await openEditor();
     try {
       await typeTable(page, TSV_2022);
+      for (const lang of ["vi", "en"]) {
+        await page.check(`input[name="ui-lang"][value="${lang}"]`);
+        await settle(page);
+        const text = await page.evaluate(() => {
+          const panel = document.querySelector(".panel--output").cloneNode(true);
+          panel.querySelector("#tech").remove();
+          panel.querySelector("#code").remove();
+          return panel.innerText;
+        });
+        assert.doesNotMatch(text, /script|iframe|WebAssembly|JSON|\bCMS\b|embed\.js|pkg\/|<|\bHTML\b/i, `${lang}: ${text}`);
+      }
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the iframe form needs the JSON's address; with the sample's, the frame draws the same chart at its own height", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(page, TSV_2022);
+      await openTech(page);
       await page.check('input[name="form"][value="iframe"]');
+      await settle(page);
       // Table data has no address yet: the page asks for one.
       assert.equal(await page.isVisible("#dataUrl"), true);
       assert.equal(
@@ -715,10 +821,11 @@ describe("the embed code", () => {
       const dataUrl = `${site.url}data/phia-bac-2022.json`;
       assert.equal(await page.inputValue("#dataUrl"), dataUrl);
       const code = await page.inputValue("#code");
+      const phoneHeight = Math.ceil((await previewView(page, "phone")).height);
       assert.equal(
         code,
-        `<iframe src="${site.url}embed.html?src=${encodeURIComponent(dataUrl)}&amp;kind=sources"` +
-          ` data-khuyencong-frame title="${TITLE_2022}" width="100%" height="480" loading="lazy" frameborder="0"></iframe>`,
+        `<iframe src="${site.url}pkg/embed.html?src=${encodeURIComponent(dataUrl)}&amp;kind=sources"` +
+          ` data-khuyencong-frame title="${TITLE_2022}" width="100%" height="${phoneHeight}" loading="lazy" frameborder="0"></iframe>`,
       );
       const preview = itemsOf(await previewView(page));
 
@@ -774,7 +881,7 @@ describe("the embed code", () => {
       assert.ok(
         [
           "Đã chọn toàn bộ mã: nhấn Ctrl+C (hoặc ⌘+C) để sao chép.",
-          "Đã sao chép mã nhúng. Dán vào chế độ HTML của trình soạn thảo bài viết.",
+          "Đã sao chép mã nhúng. Dán vào bài viết.",
         ].includes(await page.textContent("#output-status")),
       );
       await assertClean(page, seen);
@@ -783,7 +890,7 @@ describe("the embed code", () => {
     }
   });
 
-  test("the downloaded JSON is the data, named after the title", async () => {
+  test("the downloaded data is the data, named after the title", async () => {
     const { context, page, seen } = await openEditor({ acceptDownloads: true });
     try {
       await typeTable(page, `${TSV_2022}Tổng cộng\t179\t170,4\n`);
@@ -865,14 +972,19 @@ describe("language, keyboard", () => {
       );
       assert.equal(await page.textContent("#copy"), "Copy the code");
       // The package's messages too.
-      assert.equal(await page.textContent("#title-error"), "A required field is missing.");
+      assert.equal(
+        await page.textContent("#title-error"),
+        "No title yet: give the chart a title (such as “Industrial promotion funding, … province, …”).",
+      );
       assert.match(
         await page.textContent("#status"),
         /^1 error to fix\. The first: Title \(required\): /,
       );
       assert.deepEqual(
-        await page.$$eval("#grid thead th .grid__role", (els) => els.map((e) => e.textContent)),
-        ["→ Source of funds", "→ Plan", "→ Actual"],
+        await page.$$eval("#grid thead th .grid__pick", (els) =>
+          els.map((e) => e.selectedOptions[0].textContent),
+        ),
+        ["Source", "Plan", "Actual"],
       );
       await page.fill("#title", TITLE_2022);
       await settle(page);
@@ -882,7 +994,7 @@ describe("language, keyboard", () => {
       await page.selectOption("#locale", "en");
       await settle(page);
       assert.equal((await previewView(page)).items[0].title, "National industrial promotion");
-      assert.match(await page.inputValue("#code"), /<khuyencong-chart kind="sources" locale="en">/);
+      assert.match(await page.inputValue("#code"), /#khuyencong=1&amp;kind=sources&amp;locale=en&amp;d=/);
 
       // The choice is remembered.
       await page.reload();
@@ -984,6 +1096,509 @@ describe("screenshots of the editor (target/screenshots/editor-*.png)", () => {
           path: `${SCREENSHOTS}/editor-${width}-problems.png`,
           fullPage: true,
         });
+        await assertClean(page, seen);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+// ---- issue 18: the editor never changes a figure silently -------------------------------------
+
+/** The issue's table: by source, in triệu đồng, with projects; every amount reads two ways
+ * until the notation is answered. */
+const SEED_TSV =
+  "Nguồn kinh phí\tKinh phí thực hiện (triệu đồng)\tSố đề án\n" +
+  "Khuyến công quốc gia\t2.400\t9\n" +
+  "Khuyến công địa phương\t3.420\t30\n";
+
+/** Answers the page's questions as a journalist does: a radio button under the table, or the
+ * menu on a column ("role:<column key>"). */
+async function answer(page, answers) {
+  for (const [key, value] of Object.entries(answers)) {
+    if (key.startsWith("role:")) {
+      await page.selectOption(`select.grid__pick[data-key="${key.slice(5)}"]`, value);
+    } else {
+      await page.check(`#questions input[data-key="${key}"][value="${value}"]`);
+    }
+    await settle(page);
+  }
+}
+
+const listTexts = (page, selector) =>
+  page.$$eval(selector, (els) => els.map((e) => e.textContent));
+const pickTexts = (page) =>
+  page.$$eval("#grid .grid__pick", (els) => els.map((e) => e.selectedOptions[0].textContent));
+/** Whether the embed code is offered: written, and its copy button live. */
+const codeOffered = async (page) =>
+  (await page.inputValue("#code")) !== "" && !(await page.isDisabled("#copy"));
+
+describe("issue 18: counterpart capital, blank cells, figures out of scale, totals", () => {
+  test("“Vốn đối ứng | 8.588” pasted as a row is the counterpart capital: 5.820 triệu đồng, 41,2% / 58,8%, 1 đồng thu hút 1,48 đồng", async () => {
+    const { context, page, seen } = await openEditor({
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
+    try {
+      const tsv = `${SEED_TSV}Vốn đối ứng\t8.588\t\n`;
+      await page.evaluate((text) => navigator.clipboard.writeText(text), tsv.replace(/\n/g, "\r\n"));
+      await page.focus("#table-input");
+      await page.keyboard.press("Control+V");
+      await page.fill("#title", "Kinh phí khuyến công tỉnh Hà Giang năm 2023");
+      await settle(page);
+      // Nothing offered before the notation is answered; one answer settles the table.
+      assert.equal(await codeOffered(page), false);
+      await page.check('#questions input[value="vi"]');
+      await settle(page);
+      const state = await editorState(page);
+      assert.deepEqual(state.errors, []);
+      assert.deepEqual(state.data.records, [
+        { source: "kcqg", actual: "2400", projects: 9 },
+        { source: "kcdp", actual: "3420", projects: 30 },
+        { counterpart: "8588" },
+      ]);
+      assert.equal(await page.inputValue("#unit"), "trieu_dong");
+      // Said beside the preview, and at the row in the grid.
+      const reading =
+        "Hàng 4 “Vốn đối ứng”: 8.588 triệu đồng là vốn đối ứng của cả bảng, không phải một nguồn kinh phí; tổng kinh phí khuyến công không gồm số này.";
+      assert.deepEqual(await listTexts(page, "#warning-list li"), [reading]);
+      assert.equal(await page.textContent("#cell-3-0-msg"), reading);
+      // A table with counterpart capital is drawn as leverage at first.
+      assert.equal(await page.inputValue("#kind"), "leverage");
+      let view = await previewView(page);
+      assert.match(view.description, /1 đồng khuyến công thu hút được 1,48 đồng vốn đối ứng/);
+      assert.deepEqual(itemsOf(view)[0].rows, [
+        ["Kinh phí khuyến công", "5.820 triệu đồng"],
+        ["1 đồng khuyến công thu hút 1,48 đồng vốn đối ứng", ""],
+      ]);
+      assert.equal(await codeOffered(page), true);
+      // The donut: two sources, never three.
+      await page.selectOption("#kind", "sources");
+      await settle(page);
+      view = await previewView(page);
+      assert.deepEqual(
+        view.items.map((it) => [it.title, it.rows[0][1], it.rows[1][1]]),
+        [
+          ["Khuyến công quốc gia", "2.400 triệu đồng", "41,2%"],
+          ["Khuyến công địa phương", "3.420 triệu đồng", "58,8%"],
+        ],
+      );
+      assert.match(view.description, /^Tổng kinh phí khuyến công thực hiện là 5\.820 triệu đồng\./);
+      await page.selectOption("#kind", "summary");
+      await settle(page);
+      assert.deepEqual((await previewView(page)).items[0].rows[0], ["Thực hiện", "5.820 triệu đồng"]);
+      assert.equal(await codeOffered(page), true);
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a blank amount is “chưa có số liệu”: left out with its 30 projects, and the donut offers no code", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(page, SEED_TSV.replace("\t3.420", "\t"), { title: "T", unit: null });
+      await page.check('#questions input[value="vi"]');
+      await settle(page);
+      const blank =
+        "Khuyến công địa phương: chưa có số liệu thực hiện (ô B3 để trống). Biểu đồ không tính hàng này, kể cả 30 đề án của hàng: mọi con số tổng chỉ gồm các hàng có số thực hiện.";
+      assert.deepEqual(await listTexts(page, "#warning-list li"), [blank]);
+      assert.equal(await page.textContent("#cell-2-1-msg"), blank);
+      // The donut would be one source at 100%: it says what is missing, and no code.
+      assert.equal(await page.inputValue("#kind"), "sources");
+      const gap =
+        "Biểu đồ nguồn kinh phí cần số thực hiện của ít nhất hai nguồn: Khuyến công địa phương chưa có số liệu thực hiện. Hãy điền số, hoặc chọn loại biểu đồ khác (như “Tóm tắt”).";
+      assert.equal(await page.textContent("#kind-error"), gap);
+      assert.deepEqual(await listTexts(page, "#problem-list li"), [`Loại biểu đồ: ${gap}`]);
+      assert.equal(await codeOffered(page), false);
+      assert.equal(await page.textContent("#code-note"), "Sửa các lỗi ở trên để có mã nhúng.");
+      assert.equal(await page.isVisible("#stale-note"), false, "the preview is the data's");
+      // The headline figures count the same rows: 2.400 triệu đồng and 9 projects, not 39.
+      await page.selectOption("#kind", "summary");
+      await settle(page);
+      const view = await previewView(page);
+      assert.deepEqual(view.items[0].rows[0], ["Thực hiện", "2.400 triệu đồng"]);
+      assert.deepEqual(view.items.at(-1).rows, [["Số đề án", "9 đề án"]]);
+      assert.doesNotMatch(view.description, /39/);
+      assert.equal(await codeOffered(page), true);
+      // The figure filled in: both sources, 39 projects.
+      await page.locator("#cell-2-1").fill("3.420");
+      await settle(page);
+      assert.deepEqual(await listTexts(page, "#warning-list li"), []);
+      assert.equal((await editorState(page)).analysis.total.text.projects, "39 đề án");
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("“1,5” among “2.400” and “3.420” asks: 1,5 triệu đồng or 1.500 triệu đồng", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      const tsv = `${SEED_TSV}Ngân sách huyện\t1,5\t2\n`;
+      await typeTable(page, tsv, { title: "T", unit: null });
+      const question = page.locator("#questions fieldset.question--scale");
+      assert.equal(
+        await question.locator("legend").textContent(),
+        "Ô B4 “1,5” ở cột “Kinh phí thực hiện (triệu đồng)” nhỏ hơn khoảng một nghìn lần các số khác trong cột (như “2.400”, “3.420”). Bạn muốn ghi số nào?",
+      );
+      assert.deepEqual(await question.locator("label").allTextContents(), [
+        " 1,5 triệu đồng, đúng như đã ghi.",
+        " 1.500 triệu đồng: ô ghi theo đơn vị lớn hơn một nghìn lần.",
+      ]);
+      assert.ok(
+        await page.locator("#cell-3-1").evaluate((el) => el.closest("td").classList.contains("grid__cell--question")),
+      );
+      assert.equal((await editorState(page)).data, null);
+      assert.equal(await codeOffered(page), false);
+      assert.match(await page.textContent("#status"), /^Hãy trả lời câu hỏi về bảng/);
+
+      await question.locator('input[value="scaled"]').check();
+      await settle(page);
+      let state = await editorState(page);
+      assert.equal(state.data.records[2].actual, "1500");
+      assert.equal(state.analysis.total.text.actual, "7.320 triệu đồng");
+      assert.equal(
+        await page.textContent("#cell-3-1-msg"),
+        "Theo câu trả lời của bạn: “1,5” là 1.500 triệu đồng.",
+      );
+      await question.locator('input[value="written"]').check();
+      await settle(page);
+      state = await editorState(page);
+      assert.equal(state.analysis.total.text.actual, "5.821,5 triệu đồng");
+      assert.equal(await codeOffered(page), true);
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a total row that differs: the chart shows the rows' sum, shares of it, and says why", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(page, `${SEED_TSV}Tổng cộng\t5.900\t39\n`, { title: "T", unit: null });
+      await page.check('#questions input[value="vi"]');
+      await settle(page);
+      assert.deepEqual(await listTexts(page, "#warning-list li"), [
+        "Hàng 4 (tổng) ghi 5.900 triệu đồng thực hiện, các hàng cộng lại 5.820 triệu đồng. Biểu đồ hiện 5.820 triệu đồng, tổng của các hàng, để tỷ trọng của từng phần đều tính trên tổng này và cộng lại 100%.",
+      ]);
+      const view = await previewView(page);
+      assert.deepEqual(
+        view.items.map((it) => it.rows[1][1]),
+        ["41,2%", "58,8%"],
+      );
+      assert.match(view.description, /5\.820 triệu đồng/);
+      assert.deepEqual((await editorState(page)).data.reported, { projects: 39 });
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("issue 18: headings as the press writes them, and the menu on a column", () => {
+  test("“Kinh phí”, “Số tiền”, “Kinh phí hỗ trợ”, “Tổng kinh phí”, “Giá trị”, “Kinh phí (triệu đồng)”, “Kinh phí thực hiện” are what was spent", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await page.fill("#title", "T");
+      for (const heading of [
+        "Kinh phí",
+        "Số tiền",
+        "Kinh phí hỗ trợ",
+        "Tổng kinh phí",
+        "Giá trị",
+        "Kinh phí (triệu đồng)",
+        "Kinh phí thực hiện",
+        "kinh phi ho tro (trieu dong)",
+      ]) {
+        await page.fill("#table-input", `Nguồn\t${heading}\nKCQG\t79,5\nKCĐP\t90,9\n`);
+        await page.selectOption("#unit", "trieu_dong");
+        await settle(page);
+        assert.deepEqual(await pickTexts(page), ["Nguồn", "Thực hiện"], heading);
+        const state = await editorState(page);
+        assert.deepEqual(state.errors, [], heading);
+        assert.deepEqual(
+          state.data.records,
+          [
+            { source: "kcqg", actual: "79.5" },
+            { source: "kcdp", actual: "90.9" },
+          ],
+          heading,
+        );
+      }
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a heading not understood names its cell and is answered in the menu on its column", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(
+        page,
+        "Cơ sở\tTiền\nHTX Mây tre Phú Vinh\t450,5\nCông ty Gốm Bát Tràng\t1.200\n",
+        { title: "Hỗ trợ máy móc thiết bị năm 2023", unit: "trieu_dong" },
+      );
+      assert.deepEqual(await listTexts(page, "#questions legend"), [
+        "Ô A1 “Cơ sở”: chưa rõ cột A ghi gì. Chọn ở menu trên đầu cột A trong bảng bên dưới: Nguồn, Tỉnh, Năm, Nội dung, Kế hoạch, Thực hiện, Vốn đối ứng, Số đề án, hoặc Bỏ qua.",
+        "Ô B1 “Tiền”: chưa rõ cột B ghi gì. Chọn ở menu trên đầu cột B trong bảng bên dưới: Nguồn, Tỉnh, Năm, Nội dung, Kế hoạch, Thực hiện, Vốn đối ứng, Số đề án, hoặc Bỏ qua.",
+      ]);
+      // Never "row 1 must be the headings": row 1 is the header, its columns are asked about.
+      assert.doesNotMatch(await page.textContent("#editor"), /phải là tên cột/);
+      assert.match(await page.textContent('#grid tr[data-row="0"] th'), /tên cột/);
+      assert.deepEqual(await pickTexts(page), ["— Chọn —", "— Chọn —"]);
+      assert.equal(await page.textContent("#cell-0-1-msg"), "Chưa rõ cột này ghi gì: chọn ở menu trên đầu cột.");
+      assert.deepEqual(
+        await page.$$eval("#pick-1 option", (os) => os.map((o) => o.textContent)),
+        ["— Chọn —", "Nguồn", "Tỉnh", "Năm", "Nội dung", "Kế hoạch", "Thực hiện", "Vốn đối ứng", "Số đề án", "Bỏ qua"],
+      );
+      assert.equal(await codeOffered(page), false);
+      // The question's button takes the keyboard to the menu; so does ArrowUp from the first
+      // row of the grid (the menus stay out of the tab order: the grid is one tab stop).
+      await page.locator("#questions button", { hasText: "Chọn cho cột B" }).click();
+      assert.equal(await page.evaluate(() => document.activeElement.id), "pick-1");
+      assert.equal(await page.getAttribute("#pick-1", "tabindex"), "-1");
+      await page.focus("#cell-0-0");
+      await page.keyboard.press("ArrowUp");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "pick-0");
+      await page.selectOption("#pick-1", "actual");
+      await settle(page);
+      await page.selectOption("#pick-0", "category");
+      await settle(page);
+      const state = await editorState(page);
+      assert.deepEqual(state.data.records, [
+        { category: "HTX Mây tre Phú Vinh", actual: "450.5" },
+        { category: "Công ty Gốm Bát Tràng", actual: "1200" },
+      ]);
+      assert.deepEqual(await pickTexts(page), ["Nội dung", "Thực hiện"]);
+      assert.equal(await page.inputValue("#kind"), "categories");
+      assert.equal(await codeOffered(page), true);
+      // A column read wrongly is corrected the same way: left out.
+      await page.selectOption("#pick-0", "ignore");
+      await settle(page);
+      assert.deepEqual((await editorState(page)).questions.map((q) => q.kind), []);
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a table by source as columns: one answer about the notation settles every column", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(
+        page,
+        "Năm\tKCQG\tKCĐP\tTổng\n2022\t2.400\t3.420\t5.820\n2023\t2.500\t3.000\t5.500\n",
+        { title: "T", unit: "trieu_dong" },
+      );
+      assert.deepEqual(await pickTexts(page), [
+        "Năm",
+        "Thực hiện (KCQG)",
+        "Thực hiện (KCĐP)",
+        "Thực hiện (tổng của hàng)",
+      ]);
+      assert.equal(await page.locator("#questions fieldset").count(), 3);
+      await page.locator('#questions input[value="vi"]').first().check();
+      await settle(page);
+      assert.deepEqual(
+        await page.$$eval('#questions input[value="vi"]', (els) => els.map((e) => e.checked)),
+        [true, true, true],
+      );
+      const state = await editorState(page);
+      assert.deepEqual(state.data.records, [
+        { year: 2022, source: "kcqg", actual: "2400" },
+        { year: 2022, source: "kcdp", actual: "3420" },
+        { year: 2023, source: "kcqg", actual: "2500" },
+        { year: 2023, source: "kcdp", actual: "3000" },
+      ]);
+      // Each row's “Tổng” is the sum of its parts: nothing to remark.
+      assert.equal(await page.locator("#grid .grid__msgline--note").count(), 0);
+      assert.equal(await page.inputValue("#kind"), "trend");
+      assert.equal(state.analysis.total.text.actual, "11.320 triệu đồng");
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("blank cells under a province ask whether they are merged cells", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(
+        page,
+        "Tỉnh\tNguồn\tThực hiện (triệu đồng)\nCao Bằng\tKCQG\t2.550,5\n\tKCĐP\t1.810\nBắc Kạn\tKCĐP\t2.980\n",
+        { title: "T", unit: null },
+      );
+      const question = page.locator("#questions fieldset.question--merged");
+      assert.equal(
+        await question.locator("legend").textContent(),
+        "Cột A “Tỉnh”: một ô để trống (hàng 3) dưới “Cao Bằng”. Hàng đó thuộc tỉnh, địa phương nào?",
+      );
+      assert.equal((await editorState(page)).data, null);
+      await question.locator('input[value="fill"]').check();
+      await settle(page);
+      assert.deepEqual((await editorState(page)).data.records[1], {
+        region: "Cao Bằng",
+        source: "kcdp",
+        actual: "1810",
+      });
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("issue 18: code only when the chart says something", () => {
+  test("leverage without counterpart capital, trend without years, regions without provinces: no code, and what to add", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(page, TSV_2022);
+      assert.equal(await codeOffered(page), true);
+      const cases = [
+        ["leverage", "Biểu đồ vốn đối ứng cần số vốn đối ứng: thêm cột “Vốn đối ứng”, hoặc một hàng “Vốn đối ứng” dưới các nguồn, hoặc chọn loại biểu đồ khác."],
+        ["trend", "Biểu đồ này cần số liệu của ít nhất hai năm: thêm cột “Năm” (mỗi năm một hàng), hoặc chọn loại biểu đồ khác."],
+        ["regions", "Biểu đồ này cần số liệu của ít nhất hai tỉnh, địa phương: thêm cột “Tỉnh” (mỗi tỉnh một hàng), hoặc chọn loại biểu đồ khác."],
+        ["categories", "Biểu đồ này cần số liệu của ít nhất hai nội dung hoạt động: thêm cột “Nội dung” (mỗi nội dung một hàng), hoặc chọn loại biểu đồ khác."],
+      ];
+      for (const [kind, message] of cases) {
+        await page.selectOption("#kind", kind);
+        await settle(page);
+        assert.equal(await page.textContent("#kind-error"), message, kind);
+        assert.equal(await page.getAttribute("#kind", "aria-invalid"), "true", kind);
+        assert.equal(await codeOffered(page), false, kind);
+        assert.match(await page.textContent("#status"), /^Có 1 lỗi cần sửa\. Lỗi đầu tiên: Loại biểu đồ: /, kind);
+      }
+      // Counterpart capital added as a row: the leverage chart has its figure, and its code.
+      await page.selectOption("#kind", "leverage");
+      await page.fill("#table-input", `${TSV_2022}Vốn đối ứng\t0\t250,6\n`);
+      await settle(page);
+      assert.equal(await page.textContent("#kind-error"), "");
+      assert.match((await previewView(page)).description, /1 đồng khuyến công thu hút được 1,47 đồng vốn đối ứng/);
+      assert.equal(await codeOffered(page), true);
+      // A plan alone: the plan-and-actual chart says what it lacks.
+      await page.selectOption("#kind", "plan-actual");
+      await page.fill("#table-input", "Nguồn\tThực hiện\nKCQG\t79,5\nKCĐP\t90,9\n");
+      await settle(page);
+      assert.equal(
+        await page.textContent("#kind-error"),
+        "Biểu đồ kế hoạch và thực hiện cần số kế hoạch: thêm cột “Kế hoạch” vào bảng, hoặc chọn loại biểu đồ khác.",
+      );
+      assert.equal(await codeOffered(page), false);
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the data and chart panels speak no developer words", async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      await typeTable(page, TSV_2022, { title: null, unit: null });
+      const panels = async () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll(".editor__inputs .panel, .panel--preview")]
+            .map((el) => el.innerText)
+            .join("\n"),
+        );
+      const DEVELOPER = /\bJSON\b(?!, cho kỹ thuật viên)|\bCMS\b|\bscript\b|WebAssembly|Thiếu trường bắt buộc|records\[|\bplan\b|\bactual\b/;
+      assert.doesNotMatch(await panels(), DEVELOPER);
+      assert.match(await panels(), /Dữ liệu có cấu trúc \(JSON, cho kỹ thuật viên\)/);
+      await page.locator("#cell-1-1").fill("-80,9");
+      await settle(page);
+      assert.doesNotMatch(await panels(), DEVELOPER);
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("issue 18: thirty-odd tables pasted into the page, read right or asked about", () => {
+  test(`${LAYOUTS.length} layouts, each answered as a journalist answers`, async () => {
+    const { context, page, seen } = await openEditor();
+    try {
+      for (const layout of LAYOUTS) {
+        await page.goto(`${site.url}editor.html`);
+        await page.evaluate(() => window.khuyencongEditor.ready);
+        // The headline figures: every table that has figures can draw them.
+        await page.selectOption("#kind", "summary");
+        await page.fill("#title", "T");
+        if (!layout.unit) await page.selectOption("#unit", "trieu_dong");
+        await page.fill("#table-input", layout.tsv);
+        await settle(page);
+        await answer(page, layout.answers ?? {});
+        const state = await editorState(page);
+        const open = state.questions.filter((q) => q.answer === null).map((q) => [q.kind, q.key]);
+        assert.deepEqual(open, layout.asks ?? [], layout.name);
+        if (layout.problems) {
+          for (const [, row, col] of layout.problems) {
+            assert.equal(await page.getAttribute(`#cell-${row}-${col}`, "aria-invalid"), "true", layout.name);
+          }
+        }
+        if (!layout.data) {
+          assert.equal(state.data, null, layout.name);
+          assert.equal(await codeOffered(page), false, layout.name);
+          const shown = layout.asks ? "#questions fieldset" : "#problem-list li";
+          assert.ok((await page.locator(shown).count()) > 0, layout.name);
+          continue;
+        }
+        assert.deepEqual(state.errors, [], layout.name);
+        const { records, reported, sources } = state.data;
+        assert.deepEqual(
+          { records, ...(reported && { reported }), ...(sources && { sources }) },
+          layout.data,
+          layout.name,
+        );
+        assert.equal(state.data.unit, layout.unit ?? "trieu_dong", layout.name);
+        assert.equal(await page.locator("#warning-list li").count(), (layout.readings ?? []).length, layout.name);
+        if (layout.figures?.actual) {
+          assert.equal(state.analysis.total.text.actual, layout.figures.actual, layout.name);
+        }
+      }
+      await assertClean(page, seen);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("screenshots of the questions (target/screenshots/editor-question-*.png)", () => {
+  const SHOTS = [
+    ["counterpart", `${SEED_TSV}Vốn đối ứng\t8.588\t\n`, { vi: true }],
+    ["blank", SEED_TSV.replace("\t3.420", "\t"), { vi: true }],
+    ["scale", `${SEED_TSV}Ngân sách huyện\t1,5\t2\n`, {}],
+    ["columns", "Cơ sở\tTiền\nHTX Mây tre Phú Vinh\t450,5\nCông ty Gốm Bát Tràng\t1.200\n", {}],
+    ["merged", "Tỉnh\tNguồn\tThực hiện (triệu đồng)\nCao Bằng\tKCQG\t2.550,5\n\tKCĐP\t1.810\nBắc Kạn\tKCĐP\t2.980\n", {}],
+    ["total", `${SEED_TSV}Tổng cộng\t5.900\t39\n`, { vi: true }],
+  ];
+  for (const width of [390, 1280]) {
+    test(`${width} px`, async () => {
+      const { context, page, seen } = await openEditor({
+        viewport: { width, height: width < 600 ? 844 : 900 },
+        deviceScaleFactor: width < 600 ? 2 : 1,
+        hasTouch: width < 600,
+        isMobile: width < 600,
+      });
+      try {
+        await mkdir(SCREENSHOTS, { recursive: true });
+        for (const [name, tsv, { vi }] of SHOTS) {
+          await page.goto(`${site.url}editor.html`);
+          await page.evaluate(() => window.khuyencongEditor.ready);
+          await typeTable(page, tsv, { title: "Kinh phí khuyến công năm 2023", unit: "trieu_dong" });
+          if (vi) {
+            await page.check('#questions input[value="vi"]');
+            await settle(page);
+          }
+          await page.evaluate(() => document.fonts.ready);
+          const layout = await page.evaluate(() => ({
+            page: document.documentElement.scrollWidth,
+            viewport: document.documentElement.clientWidth,
+          }));
+          assert.ok(layout.page <= layout.viewport, `${name}: no sideways scrolling: ${JSON.stringify(layout)}`);
+          await page.screenshot({ path: `${SCREENSHOTS}/editor-question-${name}-${width}.png`, fullPage: true });
+        }
         await assertClean(page, seen);
       } finally {
         await context.close();

@@ -15,7 +15,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import Decimal from "decimal.js";
 import { serve } from "../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import { STRICT_CSP, cspViolations, launchChromium, repoPath, settleCharts, watchPage } from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
 const GALLERY = "charts.html";
@@ -655,7 +655,6 @@ describe("the download / share menu", () => {
 
   test("embed.js: an SVG or CSV comes from the full build, fetched at the first one only, under the strict CSP, hidden series kept", async () => {
     const snippet =
-      '<link rel="preload" href="/pkg/khuyencong_charts_view_plan-actual_bg.wasm" as="fetch" crossorigin>' +
       '<script type="module" src="/pkg/embed.js"></script>' +
       '<khuyencong-chart id="e" kind="plan-actual" src="/data/phia-bac-2022.json"></khuyencong-chart>' +
       '<div id="m"></div>'; // both the page's width: laid out alike
@@ -665,7 +664,8 @@ describe("the download / share menu", () => {
       await page.waitForSelector('khuyencong-chart[data-kc-state="ready"]');
       await page.waitForLoadState("networkidle");
       const fetched = () => seen.requests.map((u) => new URL(u).pathname).filter((p) => /\.(js|wasm)$/.test(p));
-      assert.deepEqual(fetched().sort(), ["/pkg/embed.js", "/pkg/khuyencong_charts_view_plan-actual_bg.wasm"], "a reader who does not export");
+      const reader = ["/pkg/embed-draw.js", "/pkg/embed.js", "/pkg/khuyencong_charts_view_bg.wasm"];
+      assert.deepEqual(fetched().sort(), reader, "a reader who does not export");
       // The reader hides the first series (plan), then downloads the SVG and the CSV.
       await page.click("#e .kc-chart__legend button");
       const downloads = {};
@@ -682,7 +682,7 @@ describe("the download / share menu", () => {
       assert.equal(downloads.svg.name, `${SLUG}-plan-actual.svg`);
       // The full build came once, for the first file.
       const full = ["/pkg/core.js", "/pkg/embed-export.js", "/pkg/khuyencong_charts.js", "/pkg/khuyencong_charts_bg.wasm"];
-      assert.deepEqual(fetched().sort(), ["/pkg/embed.js", ...full, "/pkg/khuyencong_charts_view_plan-actual_bg.wasm"].sort());
+      assert.deepEqual(fetched().sort(), [...reader, ...full].sort());
       // The same chart from the npm entry point (its own build has the exports), the same series
       // hidden: the same files.
       const npm = await page.evaluate(async () => {
@@ -732,7 +732,8 @@ describe("the download / share menu", () => {
         );
         const fetched = seen.requests.map((u) => new URL(u).pathname).filter((p) => /\.(js|wasm)$/.test(p));
         const full = ["/pkg/core.js", "/pkg/embed-export.js", "/pkg/khuyencong_charts.js", "/pkg/khuyencong_charts_bg.wasm"];
-        assert.deepEqual(fetched.sort(), ["/pkg/embed.js", ...full, "/pkg/khuyencong_charts_view_plan-actual_bg.wasm"].sort());
+        const reader = ["/pkg/embed-draw.js", "/pkg/embed.js", "/pkg/khuyencong_charts_view_bg.wasm"];
+        assert.deepEqual(fetched.sort(), [...reader, ...full].sort());
         // An option the chart refuses, through the element's handle: the same way, in English.
         const refused = await page.evaluate(async () => {
           const { chartOf } = await import("/pkg/embed.js");
@@ -844,50 +845,58 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
         window.khuyencongGallery.charts.get("chart-leverage-regions").toEmbedCode(),
       );
       assert.equal(copied, code);
+      // The picture, the link that carries the chart, the table: what rich-text editors keep.
       const lines = copied.split("\n");
-      // The file of all kinds: the page it goes into may have charts of other kinds.
-      assert.equal(lines[0], `<link rel="preload" href="${base}pkg/khuyencong_charts_view_bg.wasm" as="fetch" crossorigin>`);
-      assert.equal(lines[1], `<script type="module" src="${base}pkg/embed.js"></script>`);
-      assert.equal(
-        lines[2],
-        `<khuyencong-chart kind="leverage" src="${base}data/dia-phuong-cong-bo.json" by="region" sort="input" locale="en" theme="dark">`,
+      assert.match(lines[0], /^<p><img src="data:image\/svg\+xml,[^"]+" alt="[^"]+" width="440" height="\d+"><\/p>$/);
+      assert.match(
+        lines[1],
+        new RegExp(`^<p><a href="${base}pkg/chart\\.html#khuyencong=1&amp;kind=leverage&amp;by=region&amp;sort=input&amp;locale=en&amp;theme=dark&amp;d=[\\w-]+">Explore the interactive chart</a> · Source: `),
       );
-      assert.equal(lines.at(-1), "</khuyencong-chart>");
-      assert.ok(!copied.includes('type="application/json"'), "the data stays at its URL");
+      assert.equal(lines[2], "<table>");
+      assert.ok(!/<script|<khuyencong-chart|data-khuyencong/.test(copied), "only what editors keep");
+      // The element way still names the data's URL.
+      const element = await page.evaluate(() =>
+        window.khuyencongGallery.charts.get("chart-leverage-regions").toEmbedCode({ way: "element" }),
+      );
+      const elementLines = element.split("\n");
+      assert.equal(elementLines[0], `<script type="module" src="${base}pkg/embed.js"></script>`);
+      assert.equal(
+        elementLines[1],
+        `<khuyencong-chart kind="leverage" by="region" sort="input" locale="en" theme="dark" src="${base}data/dia-phuong-cong-bo.json">`,
+      );
+      assert.equal(elementLines.at(-1), "</khuyencong-chart>");
+      assert.ok(!element.includes('type="application/json"'), "the data stays at its URL");
 
       const original = await page.evaluate(() => {
         const chart = window.khuyencongGallery.charts.get("chart-leverage-regions");
-        return {
-          view: chart.view(),
-          svg: chart.toSVG(),
-          width: parseFloat(getComputedStyle(chart.canvas).width),
-          pixels: chart.canvas.width,
-        };
+        return { view: chart.view(), picture: chart.toSVG({ picture: true }) };
       });
-      // The box has the original's width from the start: the chart is laid out once, at it.
+      // The code pasted into an article whose template loads embed.js: the chart in the
+      // picture's place, the same figures, and the same picture when asked for one.
       const pasted = await open({
-        pasted: `<div id="box" style="width: ${original.width}px">${copied}</div>`,
+        pasted: `<script type="module" src="/pkg/embed.js"></script><div id="box">${copied}</div>`,
       });
       try {
         const pasteSeen = pasted.seen;
         await pasted.page.goto(`${pasted.base}${PASTED}`);
-        await pasted.page.waitForSelector('khuyencong-chart[data-kc-state="ready"]');
-        // The canvas is 100% wide, so its CSS width follows the box at once; its pixels are
-        // set when the chart is laid out at that width: wait for those.
-        await pasted.page.waitForFunction(
-          (px) => document.querySelector("khuyencong-chart canvas").width === px,
-          original.pixels,
-        );
-        const view = await pasted.page.evaluate(() =>
-          document.querySelector("khuyencong-chart").chart.view(),
-        );
-        for (const key of ["title", "kind", "locale", "description", "items", "legend", "table"]) {
-          assert.deepEqual(view[key], original.view[key], key);
+        await pasted.page.waitForSelector('.kc-embed[data-kc-state="ready"]');
+        const view = await pasted.page.evaluate(async () => {
+          const { chartOf } = await import("/pkg/embed.js");
+          return chartOf(document.querySelector(".kc-embed")).view();
+        });
+        for (const key of ["title", "kind", "locale", "description", "legend", "table"]) {
+          if (key === "legend") assert.deepEqual(view.legend.map((l) => l.label), original.view.legend.map((l) => l.label));
+          else assert.deepEqual(view[key], original.view[key], key);
         }
-        // Drawn the same: the same SVG export, mark for mark. embed.js's reader build writes no
-        // SVG itself: toSVG() says to wait for exportReady() until the full build is loaded.
+        assert.deepEqual(
+          view.items.map(({ title, rows }) => [title, rows]),
+          original.view.items.map(({ title, rows }) => [title, rows]),
+        );
+        // embed.js's reader build writes no SVG itself: toSVG() says to wait for exportReady()
+        // until the full build is loaded; then the picture is the one in the code.
         const exported = await pasted.page.evaluate(async () => {
-          const chart = document.querySelector("khuyencong-chart").chart;
+          const { chartOf } = await import("/pkg/embed.js");
+          const chart = chartOf(document.querySelector(".kc-embed"));
           let early = "no error";
           try {
             chart.toSVG();
@@ -895,10 +904,10 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
             early = `${e.name} ${e.code}`;
           }
           await chart.exportReady();
-          return { early, svg: chart.toSVG() };
+          return { early, svg: chart.toSVG({ picture: true }) };
         });
         assert.equal(exported.early, "KhuyenCongError not_ready");
-        assert.equal(exported.svg, original.svg);
+        assert.equal(exported.svg, original.picture);
         assert.deepEqual(pasteSeen.pageErrors, []);
       } finally {
         await pasted.context.close();
@@ -922,7 +931,14 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
       menu: "none",
     });
     try {
-      const code = await page.evaluate(() => window.chart.toEmbedCode());
+      // In the picture way the title is text of an attribute and of a caption, escaped, and the
+      // data travels compressed in the link: nothing of it can become markup.
+      const picture = await page.evaluate(() => window.chart.toEmbedCode());
+      // Inside the picture (an SVG in a data: URL) the title is escaped twice: XML, then HTML.
+      assert.ok(picture.includes("%3Ctitle%3EKinh phí &amp;quot;2022&amp;quot; &amp;lt;/script&amp;gt;"), picture.slice(0, 400));
+      assert.ok(picture.includes("<caption>Kinh phí &quot;2022&quot; &lt;/script&gt;"));
+      assert.ok(!picture.includes("<script"), "no script in the picture way");
+      const code = await page.evaluate(() => window.chart.toEmbedCode({ way: "element" }));
       assert.ok(
         code.includes('<khuyencong-chart kind="plan-actual" height="420px" menu="none">'),
         code,
@@ -997,14 +1013,14 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
       await page.keyboard.press("ArrowUp");
       await page.keyboard.press("Enter");
       await page.waitForSelector("#c .kc-chart__copy textarea");
-      const field = await page.evaluate(() => {
+      const field = await page.evaluate(async () => {
         const area = document.activeElement;
         return {
           focused: area.localName,
           selected: area.value.slice(area.selectionStart, area.selectionEnd) === area.value,
           value: area.value,
           label: document.querySelector(`label[for="${area.id}"]`).textContent,
-          code: window.chart.toEmbedCode(),
+          code: await window.chart.toEmbedCode(),
         };
       });
       assert.equal(field.focused, "textarea");
@@ -1028,11 +1044,21 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
 
 // ---- print -----------------------------------------------------------------------------------
 
+/** Opens the demo article and has each of its pictures become its chart (embed.js draws a chart
+ * as it nears the viewport); `window.__chartOf` is embed.js's chartOf, for PRINT_STATE. */
+async function openArticle(page) {
+  await page.goto(`${site.url}index.html`);
+  await settleCharts(page);
+  await page.evaluate(async () => {
+    window.__chartOf = (await import("/pkg/embed.js")).chartOf;
+  });
+}
+
 /** Per chart of the page: what print needs checked (read in the page). */
 const PRINT_STATE = `() => [...document.querySelectorAll(".kc-chart")].map((wrapper) => {
   const canvas = wrapper.querySelector("canvas.kc-chart__canvas");
   const style = getComputedStyle(canvas);
-  const handle = wrapper.parentElement.closest("khuyencong-chart")?.chart;
+  const handle = window.__chartOf(wrapper.closest(".kc-embed"));
   const pixel = [...canvas.getContext("2d").getImageData(0, 0, 1, 1).data.slice(0, 3)];
   return {
     wrapper: parseFloat(getComputedStyle(wrapper).width),
@@ -1050,10 +1076,7 @@ describe("print", () => {
   test("print media: light theme, no controls, laid out at the width, not stretched", async () => {
     const { context, page, seen } = await open({ colorScheme: "dark" });
     try {
-      await page.goto(`${site.url}index.html`);
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll("khuyencong-chart")].every((e) => e.dataset.kcState === "ready"),
-      );
+      await openArticle(page);
       const state = () => page.evaluate(`(${PRINT_STATE})()`);
       const screen = await state();
       for (const c of screen) {
@@ -1098,10 +1121,7 @@ describe("print", () => {
     const { context, page, seen } = await open({ colorScheme: "dark" });
     const dir = await mkdtemp(path.join(tmpdir(), "kc-print-"));
     try {
-      await page.goto(`${site.url}index.html`);
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll("khuyencong-chart")].every((e) => e.dataset.kcState === "ready"),
-      );
+      await openArticle(page);
       const screen = await page.evaluate(`(${PRINT_STATE})()`);
       // Recorded while Chromium lays the page out for print: this query was made after the
       // charts', so its listener runs after theirs.
@@ -1117,7 +1137,9 @@ describe("print", () => {
       assert.ok(printed, "the print query changed during page.pdf()");
       assert.equal(printed.length, 3);
       for (const [i, c] of printed.entries()) {
-        assert.notEqual(c.wrapper, screen[i].wrapper, "the printed width is another");
+        // Each chart keeps its picture's width (440 px, narrower than the printed column), drawn
+        // again at the print's resolution, without its controls.
+        assert.ok(c.viewHeight < screen[i].viewHeight, "no band of controls");
         assert.equal(c.width, Math.round(c.wrapper * 2), "laid out again at that width");
         // As wide as its box, or a little narrower where the layout at the printed width is
         // taller than the height the page was paginated with (it keeps that height).

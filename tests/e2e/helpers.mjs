@@ -10,9 +10,10 @@ import { chromium } from "playwright-core";
 export const repoPath = (...parts) =>
   path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", ...parts);
 
-/** The policy the page must work under when a newspaper embeds it. */
+/** The policy the page must work under when a newspaper embeds it: no inline script or style,
+ * WebAssembly allowed; images from the site and data: URLs (the embed code's picture). */
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -141,4 +142,28 @@ export function countLive() {
       mutationObservers: mutation.n,
     };
   };
+}
+
+/**
+ * Scrolls to every chart of the page in turn, as a reader does (embed.js draws a chart when it
+ * nears the viewport), and waits until each has drawn or failed: <khuyencong-chart>,
+ * [data-khuyencong], and the pictures of the embed code (a picture's chart is the box before
+ * it; one whose chart cannot be drawn stays a picture, and this times out). Scrolls back to the
+ * top.
+ */
+export async function settleCharts(page) {
+  const count = await page.evaluate(
+    () => document.querySelectorAll('khuyencong-chart, [data-khuyencong], img[src*="khuyencong"]').length,
+  );
+  for (let i = 0; i < count; i++) {
+    await page.evaluate((k) => {
+      document.querySelectorAll('khuyencong-chart, [data-khuyencong], img[src*="khuyencong"]')[k].scrollIntoView();
+    }, i);
+    await page.waitForFunction((k) => {
+      const target = document.querySelectorAll('khuyencong-chart, [data-khuyencong], img[src*="khuyencong"]')[k];
+      const state = target.localName === "img" ? target.previousElementSibling?.dataset.kcState : target.dataset.kcState;
+      return ["ready", "error"].includes(state);
+    }, i);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
 }

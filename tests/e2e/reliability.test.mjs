@@ -12,7 +12,8 @@
 //    error; the other charts and a later mount work.
 // 3. Injection: HTML, script and CSS payloads in every text of the data are text everywhere
 //    (tooltip, legend, table, description, live region, error box, embed fallback, editor,
-//    SVG, CSV, embed code); handlers that would fire if they were markup never do.
+//    SVG, CSV, the embed code: its picture's alt text, link line and table, the element way's
+//    inline JSON); handlers that would fire if they were markup never do.
 // 4. Strict CSP: www/reliability/csp.html renders every kind, both themes, errors and embeds
 //    and is used (hover, keys, legend, resize) with no violation.
 // 5. Network: `src` fetches only the URL given, once, same origin unless allowCrossOrigin, with
@@ -28,7 +29,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import { STRICT_CSP, cspViolations, launchChromium, repoPath, settleCharts, watchPage } from "./helpers.mjs";
 
 const CASES = repoPath("tests", "cases");
 const PHIA_BAC_TEXT = readFileSync(repoPath("www", "data", "phia-bac-2022.json"), "utf8");
@@ -956,19 +957,29 @@ function pwnedRecorder() {
 const injectionTrace = (page) =>
   page.evaluate(() => {
     const all = [...document.querySelectorAll("*")];
-    // The snippet's own first line, the package's wasm preloaded, and nothing else on it.
+    // The embed code's own picture: an <img> of an SVG data: URL that the package wrote (it
+    // starts with the package's mark), with the attributes the code gives it (and the style
+    // embed.js sets to hide it once the chart is drawn), and nothing else on it. An <img> never
+    // runs an SVG's scripts; the payloads in it are checked as text by the tests that use it.
+    const codePicture = (e) =>
+      e.localName === "img" &&
+      /^src,alt,width,height(,style)?$/.test(e.getAttributeNames().join()) &&
+      /^data:image\/svg\+xml,%3C!--khuyencong-charts--%3E%3Csvg[ %]/.test(e.getAttribute("src")) &&
+      (!e.hasAttribute("style") || e.getAttribute("style") === "display: none;");
+    // A preload of the package's reader wasm (the old element snippet's first line; embed.js
+    // adds one to <head>, which is not looked at), and nothing else on it.
     const snippetPreload = (e) =>
       e.localName === "link" &&
       e.getAttributeNames().join() === "rel,href,as,crossorigin" &&
       e.rel === "preload" &&
       e.as === "fetch" &&
       e.crossOrigin === "anonymous" &&
-      /^\/pkg\/khuyencong_charts_view_([a-z-]+_)?bg\.wasm$/.test(new URL(e.href).pathname);
+      new URL(e.href).pathname === "/pkg/khuyencong_charts_view_bg.wasm";
     return {
       pwned: window.__pwned,
       elements: all
         .filter((e) => ["img", "iframe", "object", "embed", "style", "link", "base", "meta"].includes(e.localName) && !e.closest("head"))
-        .filter((e) => !snippetPreload(e))
+        .filter((e) => !snippetPreload(e) && !codePicture(e))
         .map((e) => e.outerHTML.slice(0, 80)),
       scripts: [...document.scripts].filter((s) => !s.src && s.type !== "application/json").map((s) => s.outerHTML.slice(0, 80)),
       handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
@@ -1212,7 +1223,12 @@ describe("injection: payloads in the data are shown as text everywhere", () => {
           shell: {
             svg: typeof handle.toSVG === "function" ? await handle.toSVG() : null,
             csv: typeof handle.toCSV === "function" ? await handle.toCSV() : null,
+            // toEmbedCode() is async now, and its default is the picture way (picture, link,
+            // table); the element way (embed.js and <khuyencong-chart>, the data inline) is
+            // asked for by name.
             embed: typeof handle.toEmbedCode === "function" ? await handle.toEmbedCode() : null,
+            element: typeof handle.toEmbedCode === "function" ? await handle.toEmbedCode({ way: "element" }) : null,
+            view: handle.view(),
           },
         };
         chart.free();
@@ -1272,21 +1288,72 @@ describe("injection: payloads in the data are shown as text everywhere", () => {
         }
       }
       if (out.shell.embed) {
-        // The shell's embed code, pasted into a page: the payloads stay text there too.
+        // The shell's embed code (the picture way), pasted into an article whose template loads
+        // the site loader: the payloads stay text in the code, in the picture's alt text, the
+        // table and the link's line, and in the interactive chart drawn in the picture's box.
+        const { view } = out.shell;
+        const code = out.shell.embed;
+        assert.ok(code.includes("&lt;img src=x onerror="), "the code escapes the payloads");
+        assert.ok(!code.includes("<script"), "the picture way has no script");
         const embedPage = `${site.url}__test__/pasted.html`;
         await page.route(embedPage, (route) =>
           route.fulfill({
             contentType: "text/html; charset=utf-8",
-            body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>${out.shell.embed}</body></html>`,
+            body:
+              '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title>' +
+              `<script type="module" src="/pkg/embed.js"></script></head><body>${code}</body></html>`,
           }),
         );
         await page.goto(embedPage);
-        await page.waitForFunction(() => {
-          const e = document.querySelector("khuyencong-chart, [data-khuyencong], iframe");
-          return e && (e.localName === "iframe" || ["ready", "error"].includes(e.dataset.kcState));
-        });
+        await page.waitForSelector('.kc-embed[data-kc-state="ready"]');
         await nextFrames(page);
+        const pasted = await page.evaluate(async () => {
+          const { chartOf } = await import("/pkg/embed.js");
+          const img = document.querySelector("img");
+          return {
+            alt: img.alt,
+            shown: getComputedStyle(img).display,
+            caption: document.querySelector("table caption").textContent,
+            rows: [...document.querySelectorAll("table th[scope=row]")].map((th) => th.textContent),
+            line: document.querySelector("a").parentElement.textContent,
+            href: document.querySelector("a").href,
+            title: chartOf(img)?.view().title ?? null,
+          };
+        });
+        // The alt text is the chart's description: the data's own description and a source's
+        // label, as the very characters.
+        assert.equal(pasted.alt, view.description);
+        for (const payload of [P.iframe, P.link, P.svg]) assert.ok(pasted.alt.includes(payload), `alt: ${pasted.alt}`);
+        assert.equal(pasted.shown, "none", "the chart took the picture's place");
+        assert.equal(pasted.caption, formula.title);
+        for (const region of [P.script, P.iframe, P.entity, P.attr]) assert.ok(pasted.rows.includes(region), `table row ${region}`);
+        assert.ok(pasted.line.endsWith(`Nguồn: ${formula.source}`), pasted.line);
+        assert.ok(pasted.href.startsWith(`${site.url}pkg/chart.html#khuyencong=1&`), pasted.href);
+        assert.equal(pasted.title, formula.title);
+        await page.hover(".kc-embed canvas");
         await assertNothingInjected(page, "pasted embed code");
+
+        // The element way: no text of the data ends the inline JSON's <script> early, and the
+        // chart drawn from it has the payloads as text.
+        const element = out.shell.element;
+        assert.equal(element.match(/<\/script>/g).length, 2, "embed.js's line and the inline JSON");
+        assert.ok(!element.includes("</script><script>"), "no text can end the inline JSON early");
+        const elementPage = `${site.url}__test__/pasted-element.html`;
+        await page.route(elementPage, (route) =>
+          route.fulfill({
+            contentType: "text/html; charset=utf-8",
+            body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>${element}</body></html>`,
+          }),
+        );
+        await page.goto(elementPage);
+        await page.waitForSelector('khuyencong-chart[data-kc-state="ready"]');
+        await nextFrames(page);
+        const drawn = await page.evaluate(() => ({
+          title: document.querySelector("khuyencong-chart").chart.view().title,
+          scripts: document.scripts.length,
+        }));
+        assert.deepEqual(drawn, { title: formula.title, scripts: 2 });
+        await assertNothingInjected(page, "pasted element code");
       }
       await assertNothingInjected(page, "exports");
       assert.deepEqual(seen.pageErrors, []);
@@ -1297,7 +1364,7 @@ describe("injection: payloads in the data are shown as text everywhere", () => {
 });
 
 describe("injection: the editor", () => {
-  test("a pasted table and fields with payloads: problems, previews and the snippet keep them text; the snippet in an article, with and without JavaScript, too", async () => {
+  test("a pasted table and fields with payloads: problems, previews and the code keep them text; the code in an article, with and without JavaScript, too", async () => {
     const root = await mkdtemp(path.join(tmpdir(), "kc-inject-"));
     await symlink(repoPath("www", "pkg"), path.join(root, "pkg"), "dir");
     const newsroom = await serve({ root });
@@ -1329,6 +1396,8 @@ describe("injection: the editor", () => {
       await assertNothingInjected(page, "editor with a problem");
 
       await page.fill("#table-input", table("3,5"));
+      // The package's address is in the technicians' section, closed at first.
+      await page.evaluate(() => (document.getElementById("tech").open = true));
       await page.fill("#pkg", `${newsroom.url}pkg/`);
       await page.selectOption("#kind", "regions");
       await idle();
@@ -1336,34 +1405,61 @@ describe("injection: the editor", () => {
       assert.equal(view.title, `Tiêu đề ${P.img}`);
       assert.deepEqual(view.items.map((i) => i.title).sort(), [P.script, P.svg, P.iframe].sort());
       await assertNothingInjected(page, "editor previews");
+      // The code is the picture way now (picture, link, table: no script); the element way, with
+      // the data inline in a <script>, is the technicians' choice.
       const snippet = await page.inputValue("#code");
-      assert.ok(snippet.includes("&lt;img src=x onerror="), "the fallback table escapes the payloads");
-      assert.ok(!snippet.includes("</script><script>"), "no text can end the inline JSON early");
+      assert.ok(snippet.includes("&lt;img src=x onerror="), "the table and the alt text escape the payloads");
+      assert.ok(!snippet.includes("<script"), "the picture way has no script");
+      assert.ok(snippet.includes(`href="${newsroom.url}pkg/chart.html#khuyencong=1&amp;`), "the link opens the newsroom's chart.html");
+      await page.check('input[name="form"][value="element"]');
+      await idle();
+      const elementCode = await page.inputValue("#code");
+      assert.ok(elementCode.includes("<khuyencong-chart"), elementCode.slice(0, 200));
+      assert.ok(elementCode.includes("&lt;img src=x onerror="), "the fallback table escapes the payloads");
+      assert.ok(!elementCode.includes("</script><script>"), "no text can end the inline JSON early");
+      assert.equal(elementCode.match(/<\/script>/g).length, 2, "embed.js's line and the inline JSON");
+      await page.check('input[name="form"][value="picture"]');
+      await idle();
+      assert.equal(await page.inputValue("#code"), snippet);
       assert.deepEqual(seen.pageErrors, []);
 
-      // The snippet in an article page (no CSP: a handler would run).
+      // The code in an article page whose template loads the site loader (no CSP: a handler
+      // would run).
       await writeFile(
         path.join(root, "article.html"),
-        `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title></head><body><article><h1>Bài viết</h1>\n${snippet}\n<p>Hết.</p></article></body></html>`,
+        `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title>` +
+          `<script type="module" src="/pkg/embed.js"></script></head>` +
+          `<body><article><h1>Bài viết</h1>\n${snippet}\n<p>Hết.</p></article></body></html>`,
       );
       const article = await context.newPage();
       const articleSeen = await watchPage(article);
       await article.goto(`${newsroom.url}article.html`);
-      await article.waitForSelector('khuyencong-chart[data-kc-state="ready"]');
-      const embedded = await article.evaluate(() => document.querySelector("khuyencong-chart").chart.view());
+      await article.waitForSelector('.kc-embed[data-kc-state="ready"]');
+      const embedded = await article.evaluate(async () => {
+        const { chartOf } = await import("/pkg/embed.js");
+        return chartOf(document.querySelector(".kc-embed")).view();
+      });
       assert.deepEqual(embedded.items.map((i) => i.title), view.items.map((i) => i.title));
-      await article.hover("khuyencong-chart canvas");
+      await article.hover(".kc-embed canvas");
       await assertNothingInjected(article, "article");
       assert.deepEqual(articleSeen.pageErrors, []);
 
-      // Without JavaScript the fallback table shows the very characters.
+      // Without JavaScript the picture, its alt text, the link's line and the table show the
+      // very characters.
       noJs = await browser.newContext({ javaScriptEnabled: false });
       const plain = await noJs.newPage();
       await plain.goto(`${newsroom.url}article.html`);
-      const cells = await plain.$$eval("khuyencong-chart table th[scope=row]", (th) => th.map((c) => c.textContent));
+      const cells = await plain.$$eval("article table th[scope=row]", (th) => th.map((c) => c.textContent));
       assert.deepEqual(cells.slice(0, 3).sort(), [P.script, P.svg, P.iframe].sort());
-      assert.ok((await plain.textContent("khuyencong-chart table caption")).includes(`Tiêu đề ${P.img}`));
-      assert.equal(await plain.locator("khuyencong-chart img, khuyencong-chart iframe, khuyencong-chart style").count(), 0);
+      assert.ok((await plain.textContent("article table caption")).includes(`Tiêu đề ${P.img}`));
+      const alt = await plain.getAttribute("article img", "alt");
+      assert.equal(alt, embedded.description);
+      assert.ok(alt.includes(P.img), `the largest source's label in the alt text: ${alt}`);
+      assert.ok((await plain.textContent("article a")).length > 0);
+      assert.ok((await plain.$eval("article a", (a) => a.parentElement.textContent)).endsWith(`Nguồn: ${P.jsUrl}`));
+      assert.equal(await plain.locator("article img").count(), 1, "the picture only");
+      assert.equal(await plain.locator("article iframe, article style, article script, article link").count(), 0);
+      assert.match(await plain.getAttribute("article img", "src"), /^data:image\/svg\+xml,%3C!--khuyencong-charts--%3E%3Csvg/);
     } finally {
       await noJs?.close();
       await context.close();
@@ -1384,9 +1480,9 @@ describe("strict Content-Security-Policy", () => {
       const seen = await watchPage(page);
       await page.goto(`${strict.url}reliability/csp.html`);
       await page.evaluate(() => window.khuyencongCsp.ready);
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll("khuyencong-chart, [data-khuyencong]")].every((e) => ["ready", "error"].includes(e.dataset.kcState)),
-      );
+      // embed.js draws an element when it comes within a screen of the viewport: the embeds sit
+      // under the 32 mounted charts, so the reader scrolls to each.
+      await settleCharts(page);
       const state = await page.evaluate(() => ({
         kinds: [...new Set([...window.khuyencongCsp.handles.values()].map((h) => h.view().kind))].sort(),
         mounted: window.khuyencongCsp.handles.size,
@@ -1635,6 +1731,21 @@ describe("network: src", () => {
       assert.equal(await page.getAttribute("#el-no", "data-kc-state"), "error");
       assert.match((await alertsIn(page, "#el-no"))[0], /không cùng nguồn/);
       assert.equal(await page.getAttribute("#el-yes", "data-kc-state"), "ready");
+      // The embed code of the chart mounted with allowCrossOrigin keeps the opt-in: the element
+      // ways write allow-cross-origin beside its src, and draw.
+      for (const way of ["element", "plain"]) {
+        const pasted = await page.evaluate(async (way) => {
+          const code = await window.handles.y.toEmbedCode({ way });
+          const box = document.createElement("div");
+          box.innerHTML = code; // embed.js is in the page already: its <script> line is inert here
+          document.body.prepend(box);
+          const e = box.querySelector("khuyencong-chart, [data-khuyencong]");
+          while (!["ready", "error"].includes(e.dataset.kcState)) await new Promise((done) => setTimeout(done, 50));
+          box.remove();
+          return { allowed: e.hasAttribute(way === "plain" ? "data-allow-cross-origin" : "allow-cross-origin"), state: e.dataset.kcState };
+        }, way);
+        assert.deepEqual(pasted, { allowed: true, state: "ready" }, way);
+      }
       // URLs that are not http(s) are other origins too: nothing is fetched.
       for (const url of ["javascript:alert(1)", "data:application/json,{}", "file:///etc/passwd", "blob:null/x"]) {
         const r = await page.evaluate((url) => window.mountOn(`u${Math.random().toString(36).slice(2)}`, url), url);

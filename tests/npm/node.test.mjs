@@ -97,13 +97,28 @@ describe("pkg/package.json", () => {
     for (const file of seen) assert.ok(manifest.files.includes(file), `${file} is in "files"`);
     assert.ok(manifest.files.includes("khuyencong_charts_bg.wasm"));
     assert.ok(manifest.files.includes("khuyencong_charts_fast_bg.wasm"));
-    // embed.js's own wasm, and what it imports on demand for an SVG or CSV (embed-export.js and,
-    // through it, core.js, the glue and the full build).
+    // embed.js, the site loader, imports what draws on demand (embed-draw.js, with the reader's
+    // wasm, one file for every kind), which imports on demand what an SVG or CSV needs
+    // (embed-export.js and, through it, core.js, the glue and the full build).
+    const text = (file) => readFileSync(path.join(PACKAGE_DIR, file), "utf8");
     assert.ok(manifest.files.includes("khuyencong_charts_view_bg.wasm"));
-    assert.match(readFileSync(path.join(PACKAGE_DIR, "embed.js"), "utf8"), /import\("\.\/embed-export\.js"\)/);
+    assert.match(text("embed.js"), /import\("\.\/embed-draw\.js"\)/);
+    assert.match(text("embed-draw.js"), /import\("\.\/embed-export\.js"\)/);
+    for (const file of ["embed.js", "embed-draw.js"]) {
+      assert.match(text(file), /new URL\("\.\/khuyencong_charts_view_bg\.wasm",\s*import\.meta\.url\)/, `${file} names the reader's wasm`);
+    }
+    // No per-kind reader builds any more (khuyencong_charts_view_<kind>_bg.wasm).
+    assert.deepEqual(manifest.files.filter((f) => /^khuyencong_charts_view_.+_bg\.wasm$/.test(f)), []);
+    visit("embed-draw.js");
     visit("embed-export.js");
-    for (const file of ["embed-export.js", "core.js", "khuyencong_charts.js"]) assert.ok(seen.has(file), file);
-    for (const file of seen) assert.ok(manifest.files.includes(file), `${file} is in "files"`);
+    for (const file of ["embed-draw.js", "embed-export.js", "core.js", "khuyencong_charts.js"]) assert.ok(seen.has(file), file);
+    // chart.html, the page a chart link opens, and what it loads.
+    const page = text("chart.html");
+    const loaded = [...page.matchAll(/\b(?:src|href)="([^"#?:]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(loaded.sort(), ["chart-page.css", "chart-page.js", "embed-draw.js"]);
+    visit("chart-page.js");
+    for (const file of ["chart-page.js", "embed-code.js"]) assert.ok(seen.has(file), file);
+    for (const file of [...seen, ...loaded, "chart.html"]) assert.ok(manifest.files.includes(file), `${file} is in "files"`);
     assert.deepEqual(manifest.sideEffects, ["./embed.js"]);
   });
 

@@ -215,8 +215,27 @@ async function charts(host: HTMLElement): Promise<void> {
   chart.element = host;
   // @ts-expect-error mount needs an element, not a selector
   await mount("#chart", data);
+  // The embed code: asynchronous (the picture is drawn, the link's data compressed), the
+  // picture, link and table by default; the other ways by name.
+  expectType<Equal<ReturnType<ChartHandle["toEmbedCode"]>, Promise<string>>>();
+  const code: string = await chart.toEmbedCode();
+  await chart.toEmbedCode({ way: "element" });
+  await chart.toEmbedCode({ way: "plain", base: "https://static.example.vn/khuyencong-charts/" });
+  await chart.toEmbedCode({ way: "iframe", dataUrl: "https://static.example.vn/data/2022.json" });
+  await chart.toEmbedCode({ way: "picture", picture: "https://example.vn/uploads/khuyencong-2022.png" });
+  // @ts-expect-error toEmbedCode() returns a Promise of the code, not the code
+  const notAwaited: string = chart.toEmbedCode();
+  // @ts-expect-error the ways are picture, element, plain and iframe
+  await chart.toEmbedCode({ way: "script" });
+  // The picture as the embed code lays it out, as SVG text or a PNG to upload.
+  const pictureSvg: string = chart.toSVG({ picture: true });
+  const picturePng: Blob = await chart.toPNG({ picture: true });
+  const plainPng: Blob = await chart.toPNG();
+  // @ts-expect-error picture is a boolean
+  chart.toSVG({ picture: "yes" });
   chart.destroy();
   console.log(first, rows, x + y + w + h, legend, kind, warnings, element, canvas, view.height);
+  console.log(code, notAwaited, pictureSvg.length, picturePng.size, plainPng.size);
 }
 
 // ---- khuyencong-charts/embed ------------------------------------------------------------------
@@ -241,7 +260,14 @@ function embedded(): ChartHandle | null {
   });
   const found = document.querySelector("khuyencong-chart"); // typed by the element map too
   const plain = document.querySelector("[data-khuyencong]");
-  return fromProperty ?? (found && found.chart) ?? (plain && chartOf(plain));
+  // The embed code's chart: by its picture, its link, or the box it is drawn in.
+  const picture = document.querySelector<HTMLImageElement>('img[src*="khuyencong"]');
+  const link = document.querySelector<HTMLAnchorElement>('a[href*="#khuyencong="]');
+  const box = document.querySelector(".kc-embed");
+  const drawn = (picture && chartOf(picture)) ?? (link && chartOf(link)) ?? (box && chartOf(box));
+  // @ts-expect-error chartOf takes an element, not a selector
+  chartOf(".kc-embed");
+  return fromProperty ?? (found && found.chart) ?? (plain && chartOf(plain)) ?? drawn;
 }
 
 // ---- khuyencong-charts/fast: the same API, the build compiled for speed -------------------------

@@ -1,22 +1,25 @@
-// The demo article (index.html). Its three charts are embedded exactly as an editor pastes the
-// snippet: pkg/embed.js and a <khuyencong-chart> element with the figures typed inside as the
-// fallback. This script only adds, under the plan-and-actual chart, what the package noticed in
-// the data ("Lưu ý: Tổng kế hoạch theo nguồn là 179,1 tỷ đồng, khác số công bố 179 tỷ đồng."),
-// and takes it away again if that chart fails. It imports nothing: it listens to the events the
-// element fires ("khuyencong-chart:ready" with detail.chart, "khuyencong-chart:error").
+// The demo article (index.html). Its three charts are in the article as an editor saves the
+// embed code (a picture, a link, a table); the page's template loads pkg/embed.js, which puts
+// each interactive chart in its picture's place. This script only adds, under the plan-and-
+// actual chart, what the package noticed in the data ("Lưu ý: Tổng kế hoạch theo nguồn là
+// 179,1 tỷ đồng, khác số công bố 179 tỷ đồng."). It imports nothing: it listens to the event
+// the chart's box fires ("khuyencong-chart:ready" with detail.chart).
 //
 // Text reaches the page through textContent only, and there is no inline script or style, so the
 // page runs under
-//   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
+//   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
+//     img-src 'self' data:   (the charts' pictures are data: URLs)
 
-const WITH_NOTES = "#kc-ke-hoach khuyencong-chart";
+const WITH_NOTES = "plan-actual";
 const NOTE = { vi: "Lưu ý: ", en: "Note: " };
 
-function showNotes(element, chart) {
-  element.parentElement.querySelector(".kc__notes")?.remove();
-  if (!chart) return;
-  const { warnings, locale } = chart.view();
-  if (warnings.length === 0) return;
+document.addEventListener("khuyencong-chart:ready", (e) => {
+  const chart = e.detail.chart;
+  const { kind, warnings, locale } = chart.view();
+  if (kind !== WITH_NOTES || warnings.length === 0) return;
+  // Under the paragraph that holds the chart.
+  const block = e.target.closest("p") ?? e.target;
+  block.nextElementSibling?.matches(".kc__notes") && block.nextElementSibling.remove();
   const list = document.createElement("ul");
   list.className = "kc__notes";
   for (const w of warnings) {
@@ -27,16 +30,5 @@ function showNotes(element, chart) {
     item.append(label, w.message);
     list.append(item);
   }
-  element.after(list);
-}
-
-document.addEventListener("khuyencong-chart:ready", (e) => {
-  if (e.target.matches(WITH_NOTES)) showNotes(e.target, e.detail.chart);
+  block.after(list);
 });
-document.addEventListener("khuyencong-chart:error", (e) => {
-  if (e.target.matches(WITH_NOTES)) showNotes(e.target, null);
-});
-
-// In case the chart was drawn before this script ran.
-const drawn = document.querySelector(WITH_NOTES);
-if (drawn?.chart) showNotes(drawn, drawn.chart);

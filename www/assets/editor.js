@@ -3,16 +3,23 @@
 //
 // Everything the user typed reaches the page through textContent, value and setAttribute
 // only (never innerHTML), and every style through classes or the CSSOM, so the page runs
-// under  default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'.
+// under  default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
+// img-src 'self' data: (the picture of the embed code is a data: URL).
 //
-// The pure parts are in editor-table.js (reading the table), editor-json.js (finding a path
-// in JSON text), editor-snippet.js (the embed code) and editor-i18n.js (the words); this file
-// wires them to the page. window.khuyencongEditor is there for the end-to-end tests.
+// The pure parts are in editor-table.js (reading the table, and the questions about it),
+// editor-checks.js (whether the chart has what it shows), editor-errors.js (the package's
+// errors in the journalist's words), editor-json.js (finding a path in JSON text),
+// ../pkg/embed-code.js (the embed code) and editor-i18n.js (the words); editor-questions.js
+// builds the questions' elements and the columns' menus. This file wires them to the page.
+// window.khuyencongEditor is there for the end-to-end tests.
 
 import { locateInTable, readTable, toTsv } from "./editor-table.js";
 import { locateJson, offsetOf } from "./editor-json.js";
-import { formatJson, slugify, snippets } from "./editor-snippet.js";
+import { PICTURE_MARK, formatJson, slugify } from "../pkg/embed-code.js";
 import { TEXT, cellName, columnLetter, plainNumber, unitWords } from "./editor-i18n.js";
+import { chartGap } from "./editor-checks.js";
+import { plainMessage } from "./editor-errors.js";
+import { otherQuestion, roleMenu } from "./editor-questions.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -120,6 +127,10 @@ const state = {
   errors: [],
   notes: [],
   questions: [],
+  /** How the table's figures were read (editor-table.js readings), said beside the preview. */
+  readings: [],
+  /** Whether the preview is current but the chart lacks what it shows (no code offered). */
+  gap: false,
   /** Rendered grid: its shape, and the cell inputs by "row:col". */
   grid: { shape: "", inputs: new Map(), active: null },
 };
@@ -155,6 +166,7 @@ function applyLang(lang) {
     // Storage may be off; the switch still works for this visit.
   }
   state.grid.shape = ""; // labels are in the language: build the grid again
+  setText($("cms-help"), t(`cms.${$("cms").value}.help`));
 }
 
 // ---- reading the inputs ------------------------------------------------------------------------
@@ -189,6 +201,7 @@ const at = {
 
 /** Builds the data from the table or the JSON and the fields. Returns { data, errors, pending }. */
 function build() {
+  state.readings = [];
   const errors = [];
   const notes = [];
   const meta = {};
@@ -207,6 +220,7 @@ function build() {
     const table = readTable(text, { answers: state.answers });
     state.table = table;
     state.questions = table.questions;
+    state.readings = table.readings;
     pending = table.questions.some((q) => q.answer === null);
     for (const p of table.problems) errors.push({ where: placeOfTable(p), problem: p });
     for (const n of table.notes) notes.push({ where: placeOfTable(n), problem: n, note: true });
@@ -216,6 +230,7 @@ function build() {
   } else {
     state.table = null;
     state.questions = [];
+    state.readings = [];
     const text = $("json-input").value;
     if (text.trim() === "") return { data: null, errors, notes, empty: true };
     const parsed = readJson(text, errors);
@@ -333,17 +348,14 @@ function syncUnitFromTable(table, meta, errors) {
 
 /** For a new table, picks the kind that suits its columns (until the user picks one). */
 function autoKind(table) {
-  const fields = table.columns.map((c) => c.field).filter(Boolean);
-  const shape = fields.join(",");
+  // What the table holds, its columns by source or year and its rows of counterpart capital
+  // included (editor-table.js shape).
+  const { fields, distinct: counts } = table.shape;
+  const shape = [...fields].sort().join(",");
   if (shape === state.tableShape) return;
   state.tableShape = shape;
   if (!state.kindAuto || fields.length === 0) return;
-  const distinct = (field) => {
-    const col = table.fieldColumn[field];
-    if (col === undefined) return 0;
-    const rows = table.rows.slice(table.headerRow + 1);
-    return new Set(rows.map((r) => (r[col] ?? "").trim()).filter((v) => v !== "")).size;
-  };
+  const distinct = (field) => counts[field] ?? 0;
   // The charts of regions, years, activities and sources draw what was spent (actual).
   const actual = fields.includes("actual");
   let kind = "summary";
@@ -427,7 +439,9 @@ function placeName(where) {
 
 function messageOf(item) {
   if (item.message) return item.message;
-  const p = item.problem;
+  // The unit chosen, for the figures a remark quotes ("8.588 triệu đồng"); a problem about
+  // units keeps its own.
+  const p = { unit: $("unit").value, ...item.problem };
   return t(`${item.note ? "note" : "problem"}.${p.code}`, p);
 }
 
@@ -501,7 +515,7 @@ async function update() {
       good = { data, options, analysis, warnings: checked.warnings };
     } catch (e) {
       if (!e || e.name !== "KhuyenCongError") throw e;
-      errors.push({ where: placeOfPath(e.path, e.message), message: stripPath(e) });
+      errors.push(errorAt(e));
     }
   }
   if (good) {
@@ -509,15 +523,34 @@ async function update() {
       await showPreview(good.data, good.options);
     } catch (e) {
       if (!e || e.name !== "KhuyenCongError") throw e;
-      errors.push({ where: placeOfPath(e.path, e.message), message: stripPath(e) });
+      errors.push(errorAt(e));
       good = null;
     }
   }
+  // A chart without what it shows is drawn (its own words say so) but offers no code.
+  const gap = good && chartGap(good.options.kind, good.options.by, good.analysis, { missing: missingSources() });
+  if (gap) {
+    errors.push({ where: at.field("kind"), message: t(`gap.${gap.code}`, gap) });
+    good = null;
+  }
+  state.gap = Boolean(gap);
   state.good = good;
   state.errors = errors;
   state.notes = notes;
   render({ pending, empty });
 }
+
+/** A package error at its place, in the journalist's words outside the JSON box (which keeps
+ * the package's own sentence, with its path). */
+function errorAt(e) {
+  const where = placeOfPath(e.path, e.message);
+  const plain = where.kind === "json" ? null : plainMessage(e, state.lang);
+  return { where, message: plain ?? stripPath(e) };
+}
+
+/** The sources the table has no figure for (the reader left their rows out). */
+const missingSources = () =>
+  state.readings.filter((r) => r.code === "no_figure" && r.label).map((r) => r.label.trim());
 
 /** Draws the data in both previews: mounted once, then setOptions / update. */
 async function showPreview(data, options) {
@@ -603,7 +636,7 @@ function render({ pending = false, empty = false } = {}) {
   else status = t("status.start");
   setStatus(status, detail);
 
-  const stale = !state.good && Boolean(state.shown);
+  const stale = !state.good && Boolean(state.shown) && !state.gap;
   for (const id of ["device-phone", "device-desktop"])
     $(id).classList.toggle("device--stale", stale);
   $("stale-note").hidden = !stale;
@@ -702,10 +735,20 @@ function mark(item, level) {
   }
 }
 
-/** Shows which cell a notation question is about, until it is answered. */
+/** Shows which cells a question is about, until it is answered; a column not understood says
+ * so at its heading, under the menu that answers it. */
 function markQuestion(q) {
   if (q.answer !== null) return;
-  state.grid.inputs.get(`${q.row}:${q.col}`)?.closest("td").classList.add("grid__cell--question");
+  for (const row of q.rows ?? [q.row]) {
+    const td = state.grid.inputs.get(`${row}:${q.col}`)?.closest("td");
+    td?.classList.add("grid__cell--question");
+    if (td && q.kind === "role") {
+      const line = document.createElement("span");
+      line.className = "grid__msgline grid__msgline--question";
+      line.textContent = t("question.role.cell");
+      td.querySelector(".grid__msg").append(line);
+    }
+  }
 }
 
 function markTable(item, level) {
@@ -792,17 +835,25 @@ function renderProblemList() {
   $("problems").hidden = state.errors.length === 0;
 }
 
+/** Beside the preview: how the table's figures were read (a row of counterpart capital, a row
+ * without a figure, a published total), then the package's warnings (those about totals are
+ * the table's readings already, in its words). */
 function renderWarnings() {
-  const warnings = state.good?.warnings ?? [];
-  $("warning-list").replaceChildren(
-    ...warnings.map((w) => {
-      const li = document.createElement("li");
-      li.dataset.code = w.code;
-      li.textContent = stripPath(w);
-      return li;
-    }),
+  const readings = state.mode === "table" ? state.readings : [];
+  const warnings = (state.good?.warnings ?? []).filter(
+    (w) => !(state.mode === "table" && w.code === "total_mismatch"),
   );
-  $("warnings").hidden = warnings.length === 0;
+  const item = (code, text) => {
+    const li = document.createElement("li");
+    li.dataset.code = code;
+    li.textContent = text;
+    return li;
+  };
+  $("warning-list").replaceChildren(
+    ...readings.map((r) => item(r.code, messageOf({ problem: r, note: true }))),
+    ...warnings.map((w) => item(w.code, plainMessage(w, state.lang) ?? stripPath(w))),
+  );
+  $("warnings").hidden = readings.length + warnings.length === 0;
 }
 
 // ---- the notation questions ---------------------------------------------------------------------
@@ -813,11 +864,22 @@ function renderQuestions() {
   const shape = JSON.stringify([
     state.lang,
     $("unit").value,
-    questions.map((q) => [q.key, q.example]),
+    questions.map((q) => [q.key, q.example ?? q.text ?? q.header]),
   ]);
   if (box.dataset.shape !== shape) {
     box.dataset.shape = shape;
-    box.replaceChildren(...questions.map(questionElement));
+    const ctx = {
+      t,
+      unit: $("unit").value,
+      answer: (key, value) => {
+        state.answers[key] = value;
+        schedule(0);
+      },
+      focusMenu: (col) => $(`pick-${col}`)?.focus(),
+    };
+    box.replaceChildren(
+      ...questions.map((q, i) => (q.kind === "notation" ? questionElement(q, i) : otherQuestion(q, i, ctx))),
+    );
   }
   for (const q of questions) {
     for (const input of box.querySelectorAll(`input[data-key="${CSS.escape(q.key)}"]`)) {
@@ -847,6 +909,11 @@ function questionElement(q, i) {
     input.value = notation;
     input.dataset.key = q.key;
     input.addEventListener("change", () => {
+      // A table is written one way: the answer also settles the other columns still asked
+      // about (their questions stay, answered, to be changed one by one).
+      for (const other of state.questions) {
+        if (other.kind === "notation" && other.answer === null) state.answers[other.key] = notation;
+      }
       state.answers[q.key] = notation;
       schedule(0);
     });
@@ -867,6 +934,91 @@ function questionElement(q, i) {
 
 // ---- the grid of the pasted table ---------------------------------------------------------------
 
+/** A row of the grid: its number (and what the row is: the header, the total, above the
+ * header), then an input per cell. */
+function gridRow(table, cells, row, width, sizes) {
+  const tr = document.createElement("tr");
+  tr.dataset.row = String(row);
+  const th = document.createElement("th");
+  th.scope = "row";
+  th.textContent = String(row + 1);
+  let tag = null;
+  if (row === table.headerRow) tag = "grid.header";
+  else if (row === table.reportedRow) tag = "grid.total";
+  else if (row < table.headerRow) tag = "grid.ignored";
+  if (tag) {
+    const small = document.createElement("span");
+    small.className = "grid__tag";
+    small.textContent = t(tag);
+    th.append(" ", small);
+    tr.classList.add(
+      row === table.headerRow
+        ? "grid__row--header"
+        : row === table.reportedRow
+          ? "grid__row--total"
+          : "grid__row--skipped",
+    );
+  }
+  tr.append(th);
+  for (let col = 0; col < width; col++) {
+    const td = document.createElement("td");
+    if (col >= cells.length) {
+      td.className = "grid__cell--missing";
+      tr.append(td);
+      continue;
+    }
+    const input = document.createElement("input");
+    input.type = "text";
+    input.value = cells[col];
+    input.spellcheck = false;
+    input.autocomplete = "off";
+    input.size = sizes[col];
+    // A letter of Vietnamese text is about 0.85 of the width of "0" (1ch).
+    input.style.setProperty("min-width", `${(sizes[col] * 0.85).toFixed(1)}ch`);
+    input.dataset.row = String(row);
+    input.dataset.col = String(col);
+    input.id = `cell-${row}-${col}`;
+    input.tabIndex = -1;
+    const header = row === table.headerRow ? "" : (table.columns[col]?.header ?? "");
+    input.setAttribute("aria-label", t("grid.cell", cellName(row, col), header));
+    const msg = document.createElement("span");
+    msg.className = "grid__msg";
+    msg.id = `cell-${row}-${col}-msg`;
+    td.append(input, msg);
+    tr.append(td);
+    state.grid.inputs.set(`${row}:${col}`, input);
+  }
+  return tr;
+}
+
+/** The grid's column headings: the letter, and the menu saying what the column holds (out
+ * of the tab order: the grid is one tab stop; ArrowUp from the first row reaches it, as does
+ * a question's button). */
+function renderGridHead(table, width) {
+  const head = document.createElement("tr");
+  const corner = document.createElement("th");
+  corner.scope = "col";
+  corner.textContent = t("grid.corner");
+  head.append(corner);
+  for (let col = 0; col < width; col++) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.dataset.col = String(col);
+    const letter = document.createElement("span");
+    letter.className = "grid__letter";
+    letter.textContent = columnLetter(col);
+    th.append(letter);
+    const column = table.columns[col];
+    if (column) {
+      const menu = roleMenu(column, columnLetter(col), { t });
+      menu.tabIndex = -1;
+      th.append(menu);
+    }
+    head.append(th);
+  }
+  $("grid").tHead.replaceChildren(head);
+}
+
 /** Shows the parsed table as a grid of inputs (rebuilt when its shape changes, otherwise only
  * its values are refreshed, so that a focused cell keeps the focus). */
 function renderGrid() {
@@ -885,7 +1037,7 @@ function renderGrid() {
     .map((cells, row) => ({ cells, row }))
     .filter(({ row }) => row < GRID_ROWS || problemRows.has(row));
   const width = Math.max(table.columns.length, ...shown.map(({ cells }) => cells.length));
-  const roles = table.columns.map((c) => c.field ?? (c.ignored || c.unknown || c.empty ? "-" : ""));
+  const roles = table.columns.map((c) => [c.key, c.field, c.ignored, c.unitColumn, c.source, c.year, c.rowTotal]);
   const shape = JSON.stringify([
     shown.map(({ cells, row }) => [row, cells.length]),
     width,
@@ -905,87 +1057,13 @@ function renderGrid() {
   const active = state.grid.active;
   state.grid = { shape, inputs: new Map(), active: null };
 
-  const head = document.createElement("tr");
-  const corner = document.createElement("th");
-  corner.scope = "col";
-  corner.textContent = t("grid.corner");
-  head.append(corner);
-  for (let col = 0; col < width; col++) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.dataset.col = String(col);
-    const letter = document.createElement("span");
-    letter.className = "grid__letter";
-    letter.textContent = columnLetter(col);
-    th.append(letter);
-    const column = table.columns[col];
-    const role = document.createElement("span");
-    role.className = "grid__role";
-    if (column?.field) role.textContent = t("grid.role", column.field);
-    else if (column) role.textContent = t("grid.ignored");
-    th.append(role);
-    head.append(th);
-  }
-  $("grid").tHead.replaceChildren(head);
+  renderGridHead(table, width);
 
   // Each column as wide as its longest text (within reason).
   const sizes = Array.from({ length: width }, (_, col) =>
     Math.min(32, Math.max(6, ...shown.map(({ cells }) => [...(cells[col] ?? "")].length + 2))),
   );
-  const rows = shown.map(({ cells, row }) => {
-    const tr = document.createElement("tr");
-    tr.dataset.row = String(row);
-    const th = document.createElement("th");
-    th.scope = "row";
-    th.textContent = String(row + 1);
-    let tag = null;
-    if (row === table.headerRow) tag = "grid.header";
-    else if (row === table.reportedRow) tag = "grid.total";
-    else if (row < table.headerRow) tag = "grid.ignored";
-    if (tag) {
-      const small = document.createElement("span");
-      small.className = "grid__tag";
-      small.textContent = t(tag);
-      th.append(" ", small);
-      tr.classList.add(
-        row === table.headerRow
-          ? "grid__row--header"
-          : row === table.reportedRow
-            ? "grid__row--total"
-            : "grid__row--skipped",
-      );
-    }
-    tr.append(th);
-    for (let col = 0; col < width; col++) {
-      const td = document.createElement("td");
-      if (col >= cells.length) {
-        td.className = "grid__cell--missing";
-        tr.append(td);
-        continue;
-      }
-      const input = document.createElement("input");
-      input.type = "text";
-      input.value = cells[col];
-      input.spellcheck = false;
-      input.autocomplete = "off";
-      input.size = sizes[col];
-      // A letter of Vietnamese text is about 0.85 of the width of "0" (1ch).
-      input.style.setProperty("min-width", `${(sizes[col] * 0.85).toFixed(1)}ch`);
-      input.dataset.row = String(row);
-      input.dataset.col = String(col);
-      input.id = `cell-${row}-${col}`;
-      input.tabIndex = -1;
-      const header = row === table.headerRow ? "" : (table.columns[col]?.header ?? "");
-      input.setAttribute("aria-label", t("grid.cell", cellName(row, col), header));
-      const msg = document.createElement("span");
-      msg.className = "grid__msg";
-      msg.id = `cell-${row}-${col}-msg`;
-      td.append(input, msg);
-      tr.append(td);
-      state.grid.inputs.set(`${row}:${col}`, input);
-    }
-    return tr;
-  });
+  const rows = shown.map(({ cells, row }) => gridRow(table, cells, row, width, sizes));
   $("grid").tBodies[0].replaceChildren(...rows);
   // One tab stop for the whole grid (arrow keys move inside it).
   const first =
@@ -1010,6 +1088,14 @@ function onGridInput(e) {
   schedule();
 }
 
+/** The menu on a column: what it holds, remembered as an answer about that column. */
+function onGridPick(e) {
+  const select = e.target;
+  if (!(select instanceof HTMLSelectElement) || !select.classList.contains("grid__pick")) return;
+  state.answers[`role:${select.dataset.key}`] = select.value;
+  schedule(0);
+}
+
 function onGridKey(e) {
   const input = e.target;
   if (!(input instanceof HTMLInputElement) || input.dataset.row === undefined) return;
@@ -1022,6 +1108,11 @@ function onGridKey(e) {
   const rows = [...state.grid.inputs.keys()].map((k) => Number(k.split(":")[0]));
   const rowList = [...new Set(rows)].sort((a, b) => a - b);
   const r = rowList.indexOf(row);
+  if (e.key === "ArrowUp" && r === 0 && $(`pick-${col}`)) {
+    e.preventDefault();
+    $(`pick-${col}`).focus();
+    return;
+  }
   if (e.key === "ArrowUp" || (e.key === "Enter" && e.shiftKey)) target = [rowList[r - 1], col];
   else if (e.key === "ArrowDown" || e.key === "Enter") target = [rowList[r + 1], col];
   else if (e.key === "ArrowLeft" && atStart) target = [row, col - 1];
@@ -1061,27 +1152,45 @@ function sameData(a, b) {
   return stable(a) === stable(b);
 }
 
+/** What each CMS keeps of the code, and so which picture suits it (tests/e2e/cms/). */
+const CMS_PICTURE = {
+  unknown: "inline",
+  tinymce: "inline",
+  ckeditor4: "inline",
+  ckeditor5: "inline",
+  wordpress: "file",
+  sharepoint: "file",
+};
+
+/** The code last written: { key, code }. */
+let written = null;
+let writing = 0;
+
+/** The output panel: the fields' checks now, the code once written (it is async: the picture
+ * and the compressed link). */
 function renderOutput() {
   const form = document.querySelector('input[name="form"]:checked').value;
-  // An iframe is a page of its own: embed-frame.js preloads its kind's file.
-  $("alone-option").hidden = form === "iframe";
-  $("field-embedPage").hidden = form !== "iframe";
+  const picture = document.querySelector('input[name="picture"]:checked').value;
+  $("picture-mode").hidden = form !== "picture";
+  $("picture-file").hidden = form !== "picture" || picture !== "file";
   $("field-dataUrl").hidden = form !== "iframe";
+  $("picture-download").disabled = !state.good;
+  $("download").disabled = !state.good;
   const problems = {};
 
   const pkgUrl = urlOf(fieldValue("pkg"));
-  if (!pkgUrl) problems.pkg = t("url.invalid", fieldValue("pkg"));
-  const embedUrl = urlOf(fieldValue("embedPage"));
-  if (form === "iframe" && !embedUrl)
-    problems.embedPage = t("url.invalid", fieldValue("embedPage"));
+  if (!pkgUrl) problems.pkg = t(fieldValue("pkg") ? "url.invalid" : "pkg.missing", fieldValue("pkg"));
+  const base = pkgUrl ? (pkgUrl.href.endsWith("/") ? pkgUrl.href : `${pkgUrl.href}/`) : null;
+  $("loader-line").value = base
+    ? `<script type="module" src="${new URL("embed.js", base).href}"></script>`
+    : "";
   let dataUrl = null;
   if (form === "iframe") {
     const raw = fieldValue("dataUrl");
     dataUrl = raw === "" ? null : urlOf(raw);
     if (raw === "") problems.dataUrl = t("dataUrl.missing");
     else if (!dataUrl) problems.dataUrl = t("url.invalid", raw);
-    else if (embedUrl && dataUrl.origin !== embedUrl.origin)
-      problems.dataUrl = t("url.otherOrigin");
+    else if (pkgUrl && dataUrl.origin !== pkgUrl.origin) problems.dataUrl = t("url.otherOrigin");
     else if (
       state.good &&
       state.sample &&
@@ -1091,43 +1200,81 @@ function renderOutput() {
       problems.dataUrl = t("dataUrl.changed");
     }
   }
-  for (const id of ["pkg", "embedPage", "dataUrl"]) {
+  let pictureUrl = null;
+  if (form === "picture" && picture === "file") {
+    const raw = fieldValue("pictureUrl");
+    pictureUrl = raw === "" ? null : urlOf(raw);
+    if (raw === "") problems.pictureUrl = t("pictureUrl.missing");
+    else if (!pictureUrl) problems.pictureUrl = t("url.invalid", raw);
+    else if (!pictureUrl.href.includes(PICTURE_MARK)) problems.pictureUrl = t("pictureUrl.name");
+  }
+  for (const id of ["pkg", "dataUrl", "pictureUrl"]) {
     const message = problems[id] ?? "";
     setText($(`${id}-error`), message);
     $(id).toggleAttribute("aria-invalid", Boolean(message));
     $(id).closest(".field").classList.toggle("field--invalid", Boolean(message));
   }
+  // The technician's section opens by itself when it holds what stops the code.
+  if (problems.pkg) $("tech").open = true;
 
-  let code = "";
-  if (state.good && !problems.pkg && !(form === "iframe" && Object.keys(problems).length > 0)) {
-    const base = pkgUrl.href.endsWith("/") ? pkgUrl.href : `${pkgUrl.href}/`;
-    const out = snippets({
-      data: state.good.data,
-      analysis: state.good.analysis,
-      options: state.good.options,
-      pkgBase: base,
-      embedPage: embedUrl?.href,
-      dataUrl: dataUrl?.href,
-      alone: $("alone").checked,
-    });
-    code = out[form] ?? "";
-  }
-  if ($("code").value !== code) $("code").value = code;
-  const note = state.good
-    ? (problems.pkg ?? (form === "iframe" ? (problems.embedPage ?? problems.dataUrl) : null))
-    : t("output.none");
+  const handle = state.shown?.["preview-phone"]?.handle;
+  const blocked = Object.keys(problems).length > 0;
+  const request =
+    state.good && handle && !blocked
+      ? { form, picture, base, dataUrl: dataUrl?.href, pictureUrl: pictureUrl?.href }
+      : null;
+  const note = !state.good ? t("output.none") : (Object.values(problems)[0] ?? null);
   $("code-note").hidden = !note;
   setText($("code-note"), note ?? "");
-  $("copy").disabled = code === "";
-  $("download").disabled = !state.good;
+  if (!request) {
+    written = null;
+    writing++;
+    showCode("");
+    return;
+  }
+  const shown = state.shown["preview-phone"];
+  const key = JSON.stringify([request, shown.dataJson, shown.optionsJson]);
+  if (written?.key === key) {
+    showCode(written.code);
+    return;
+  }
+  const job = ++writing;
+  track(async () => {
+    // The phone preview's chart writes it (the handle's toEmbedCode, as its menu does).
+    const code = await handle.toEmbedCode({
+      way: form,
+      base: request.base,
+      picture: request.pictureUrl,
+      dataUrl: request.dataUrl,
+    });
+    if (job !== writing) return;
+    written = { key, code };
+    showCode(code);
+  })();
 }
 
+function showCode(code) {
+  if ($("code").value !== code) $("code").value = code;
+  $("copy").disabled = code === "";
+}
+
+/** Copies the code as HTML and as text: pasted into an article's rich view it is the picture,
+ * link and table; into a source view or a text field, the code itself. */
 async function copyCode() {
   const area = $("code");
   const text = area.value;
   if (!text) return;
   try {
-    await navigator.clipboard.writeText(text);
+    if (typeof ClipboardItem === "function" && navigator.clipboard?.write) {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          "text/html": new Blob([text], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" }),
+        }),
+      ]);
+    } else {
+      await navigator.clipboard.writeText(text);
+    }
     setText($("output-status"), t("copy.done"));
   } catch {
     // No clipboard access (permissions, an old browser): select the code for Ctrl+C.
@@ -1143,11 +1290,16 @@ async function copyCode() {
   }
 }
 
-function downloadJson() {
-  if (!state.good) return;
-  const { data } = state.good;
-  const name = `${slugify(data.title)}.json`;
-  const blob = new Blob([`${formatJson(data)}\n`], { type: "application/json" });
+/** The picture as a PNG file named for the chart, for a CMS to upload like any photo. */
+async function downloadPicture() {
+  const handle = state.shown?.["preview-phone"]?.handle;
+  if (!state.good || !handle) return;
+  const name = `${PICTURE_MARK}-${slugify(state.good.data.title, "bieu-do")}.png`;
+  saveFile(await handle.toPNG({ picture: true }), name);
+  setText($("output-status"), t("download.done", name));
+}
+
+function saveFile(blob, name) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -1157,6 +1309,22 @@ function downloadJson() {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The advice for the CMS chosen, and the picture that suits it. */
+function syncCms() {
+  const cms = $("cms").value;
+  setText($("cms-help"), t(`cms.${cms}.help`));
+  const picture = CMS_PICTURE[cms] ?? "inline";
+  for (const input of document.querySelectorAll('input[name="picture"]'))
+    input.checked = input.value === picture;
+}
+
+function downloadJson() {
+  if (!state.good) return;
+  const { data } = state.good;
+  const name = `${slugify(data.title, "khuyen-cong")}.json`;
+  saveFile(new Blob([`${formatJson(data)}\n`], { type: "application/json" }), name);
   setText($("output-status"), t("download.done", name));
 }
 
@@ -1181,7 +1349,7 @@ async function loadSample() {
     if (!response.ok) throw new Error(String(response.status));
     text = await response.text();
   } catch {
-    setText($("status"), t("sample.failed", sample.file));
+    setText($("status"), t("sample.failed", sample[state.lang]));
     return;
   }
   $("json-input").value = text;
@@ -1244,15 +1412,19 @@ function wire() {
   });
   for (const id of ["by", "sort", "locale", "theme", ...DIGIT_FIELDS])
     $(id).addEventListener("change", () => schedule(0));
-  for (const id of ["pkg", "embedPage"]) $(id).addEventListener("input", () => renderOutput());
+  for (const id of ["pkg", "pictureUrl"]) $(id).addEventListener("input", () => renderOutput());
   $("dataUrl").addEventListener("input", () => {
     state.dataUrlAuto = false;
     renderOutput();
   });
-  for (const input of document.querySelectorAll('input[name="form"]')) {
+  for (const input of document.querySelectorAll('input[name="form"], input[name="picture"]')) {
     input.addEventListener("change", () => renderOutput());
   }
-  $("alone").addEventListener("change", () => renderOutput());
+  $("cms").addEventListener("change", () => {
+    syncCms();
+    renderOutput();
+  });
+  $("picture-download").addEventListener("click", track(downloadPicture));
   for (const input of document.querySelectorAll('input[name="device"]')) {
     input.addEventListener("change", (e) => {
       $("previews").dataset.device = e.target.value;
@@ -1264,6 +1436,7 @@ function wire() {
   $("download").addEventListener("click", downloadJson);
   const grid = $("grid");
   grid.addEventListener("input", onGridInput);
+  grid.addEventListener("change", onGridPick);
   grid.addEventListener("keydown", onGridKey);
   grid.addEventListener("focusin", (e) => {
     if (e.target instanceof HTMLInputElement && e.target.dataset.row !== undefined)
@@ -1285,8 +1458,9 @@ async function start() {
     $("sample").append(option);
   }
   applyLang(asked ?? saved ?? "vi");
+  // The library this page is served from: on the newspaper's site, the site's own copy.
   $("pkg").value = new URL("../pkg/", import.meta.url).href;
-  $("embedPage").value = new URL("embed.html", location.href).href;
+  syncCms();
   syncKindHelp();
   const fit = new ResizeObserver(() => fitDesktop());
   fit.observe($("preview-desktop"));
@@ -1299,7 +1473,8 @@ async function start() {
     state.pkg = await import("../pkg/index.js");
     await state.pkg.ready();
   } catch (e) {
-    setText($("status"), t("status.loadFailed", e.message));
+    console.error(e);
+    setText($("status"), t("status.loadFailed"));
     return;
   }
   await run();
@@ -1318,6 +1493,9 @@ window.khuyencongEditor = {
     errors: state.errors.map((e) => ({ where: e.where, message: messageOf(e) })),
     notes: state.notes.map((e) => ({ where: e.where, message: messageOf(e) })),
     questions: state.questions,
+    readings: state.readings,
+    /** Whether the chart drawn lacks what it shows (no code is offered). */
+    gap: state.gap,
   }),
   /** The preview charts' handles: { phone, desktop } (null before the first chart). */
   previews: () => ({

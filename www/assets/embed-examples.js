@@ -1,22 +1,34 @@
-// embed-examples.html: puts a copy of each example <template id="ex-…"> into its
-// [data-example] slot (embed.js then draws it like any chart in an article) and shows the
-// template's source in the matching <pre data-code>, as text (textContent), with the addresses
-// made root-relative ("/pkg/embed.js", "/data/…") so that the code works pasted into any page of
-// this site. The element ways get the preload and <script> lines in front. "Chép mã" copies the code.
+// embed-examples.html: shows each way of embedding a chart, live, with the code to copy.
 //
-// No inline script or style; text only through textContent. The page runs under
-//   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
+// - The recommended way (picture, link and table) is written as the page loads, by a chart of
+//   the package (pkg/index.js, mounted hidden) through its own toEmbedCode(): the code shown is
+//   the one the chart's "Sao chép mã nhúng" and the editor page write. A copy of it goes into
+//   its [data-example] slot, parsed by a <template> as a CMS puts pasted HTML in an article
+//   (it holds no script); embed.js, which the page loads as a portal's template does, then draws
+//   the interactive chart in the picture's place. Beside it, the one line of that template.
+// - The other ways are <template id="ex-…"> elements: a copy of each goes into its slot, and its
+//   source into the matching <pre data-code>, with the addresses made root-relative
+//   ("/pkg/embed.js", "/data/…") so that the code works pasted into any page of this site, and
+//   the script line in front of the element ways.
+//
+// Code reaches the page as text (textContent). "Chép mã" copies it. No inline script or style;
+// the page runs under
+//   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:
+// (img-src data: for the picture, a data: URL).
 
 const SCRIPT = "pkg/embed.js";
-// The file of all kinds: an article may hold charts of several kinds, whose snippets then
-// preload the one file (the page's text says when to preload the kind's own file instead).
-const WASM = "pkg/khuyencong_charts_view_bg.wasm";
+/** The chart whose picture, link and table the first example shows. */
+const PICTURE_DATA = "data/dia-phuong-cong-bo.json";
+const PICTURE_OPTIONS = { kind: "regions" };
 
 /** `url` (relative to this page) as an address from the site's root, e.g. "/data/x.json". */
 function fromRoot(url) {
   const u = new URL(url, document.baseURI);
   return u.origin === location.origin ? `${u.pathname}${u.search}` : u.href;
 }
+
+/** The line a portal's template loads embed.js with (and the element ways start with). */
+const scriptLine = () => `<script type="module" src="${fromRoot(SCRIPT)}"></script>`;
 
 /** The example's code as an editor pastes it. */
 function codeOf(template) {
@@ -33,16 +45,11 @@ function codeOf(template) {
     // Boolean-like marks read better bare, as an editor would type them.
     .replace(/ (data-khuyencong(?:-frame)?)=""/g, " $1");
   if (template.content.querySelector("iframe")) return markup;
-  return (
-    `<link rel="preload" href="${fromRoot(WASM)}" as="fetch" crossorigin>\n` +
-    `<script type="module" src="${fromRoot(SCRIPT)}"></script>\n${markup}`
-  );
+  return `${scriptLine()}\n${markup}`;
 }
 
-for (const template of document.querySelectorAll("template[id^='ex-']")) {
-  const { id } = template;
-  const code = codeOf(template);
-  document.querySelector(`[data-example="${id}"]`).append(template.content.cloneNode(true));
+/** Shows `code` in the <pre data-code="id"> and makes its "Chép mã" button copy it. */
+function showCode(id, code) {
   const pre = document.querySelector(`[data-code="${id}"]`);
   pre.textContent = code;
   pre.tabIndex = 0;
@@ -58,3 +65,39 @@ for (const template of document.querySelectorAll("template[id^='ex-']")) {
     }
   });
 }
+
+/** The picture, link and table of a chart, written by the chart itself. */
+async function showPictureWay() {
+  const slot = document.querySelector('[data-example="ex-picture"]');
+  const holder = document.createElement("div");
+  holder.hidden = true;
+  document.body.append(holder);
+  let chart = null;
+  try {
+    // The npm entry point, as the editor page uses it; its wasm is the full build.
+    const { mount } = await import("../pkg/index.js");
+    chart = await mount(holder, new URL(PICTURE_DATA, document.baseURI).href, PICTURE_OPTIONS);
+    const code = await chart.toEmbedCode();
+    const template = document.createElement("template");
+    template.innerHTML = code;
+    slot.append(template.content);
+    showCode("ex-picture", code);
+  } catch (err) {
+    const message = document.createElement("p");
+    message.className = "way__error";
+    message.setAttribute("role", "alert");
+    message.textContent = `Không tạo được mã nhúng: ${err?.message ?? err}`;
+    slot.append(message);
+  } finally {
+    chart?.destroy();
+    holder.remove();
+  }
+}
+
+showCode("ex-template", scriptLine());
+for (const template of document.querySelectorAll("template[id^='ex-']")) {
+  const { id } = template;
+  document.querySelector(`[data-example="${id}"]`).append(template.content.cloneNode(true));
+  showCode(id, codeOf(template));
+}
+showPictureWay();

@@ -39,6 +39,14 @@ for (const name of PARAMETERS) {
   const value = params.get(name);
   if (value !== null && value.trim() !== "") chart.setAttribute(name, value.trim());
 }
+// In a frame the chart fills the frame's height, which the embed code sets from the chart's own
+// (the editor page writes it): a host page that runs no script, and so never resizes the frame,
+// shows no blank band under the chart nor a cut one.
+// The frame's height as it first is, in px: not 100vh, which a host that fits the frame to the
+// page (embed.js, AMP) would grow with the data table opened under the chart, again and again.
+if (window.parent !== window && !chart.hasAttribute("height") && innerHeight > 0) {
+  chart.setAttribute("height", String(innerHeight));
+}
 chart.addEventListener("khuyencong-chart:ready", (e) => {
   document.title = e.detail.chart.view().title;
   document.getElementById("frame-title").textContent = document.title;
@@ -54,24 +62,12 @@ function postHeight() {
   if (height === posted || window.parent === window) return;
   posted = height;
   window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, "*");
+  // AMP pages resize an <amp-iframe resizable> on this message.
+  window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
 }
 new ResizeObserver(postHeight).observe(root);
 chart.addEventListener("khuyencong-chart:ready", postHeight);
 chart.addEventListener("khuyencong-chart:error", postHeight);
-
-// The wasm embed.js will load for this one chart (its kind's file, beside embed.js), fetched
-// from now on beside embed.js rather than after it. An unknown kind gets no preload: embed.js
-// then loads the file of all kinds, whose chart reports the kind by name.
-const KINDS = ["summary", "sources", "plan-actual", "regions", "leverage", "trend", "categories"];
-const kind = chart.getAttribute("kind") ?? "sources";
-if (KINDS.includes(kind)) {
-  const preload = document.createElement("link");
-  preload.rel = "preload";
-  preload.as = "fetch";
-  preload.crossOrigin = "anonymous";
-  preload.href = new URL(`khuyencong_charts_view_${kind}_bg.wasm`, new URL("../pkg/embed.js", import.meta.url)).href;
-  document.head.append(preload);
-}
 
 try {
   // Dynamic, so that a missing package says so instead of leaving an empty frame.

@@ -8,11 +8,15 @@
 //   response    ready(await fetch(…))
 //   bytes       ready(ArrayBuffer)
 //   module      ready(WebAssembly.Module)
-//   embed       no ready() call at all: only a <khuyencong-chart> element, as in an article
+//   embed       no ready() call at all: only <khuyencong-chart> elements, as in an article
 //               (its SVG and CSV then load the full build on demand)
 //   fast        khuyencong-charts/fast's ready() first: the page's analyze() and mount() then
 //               run on the fast build (one module state); reports which wasm files loaded
-// and reads window.__result when window.__done resolves.
+// In every mode, a <khuyencong-chart> three screens below the fold is not drawn (nor its wasm
+// fetched) until it is scrolled to, as embed.js loads what draws when a chart comes near; and
+// the chart's toEmbedCode() (a Promise: the picture, the link and the table), put in the page,
+// becomes the interactive chart in the picture's box.
+// The test reads window.__done when it resolves.
 import { ready, analyze, mount, KhuyenCongError } from "khuyencong-charts";
 import type { Analysis, ChartHandle } from "khuyencong-charts";
 import { chartOf } from "khuyencong-charts/embed";
@@ -37,6 +41,12 @@ export interface Result {
   embedSame?: boolean;
   embedSvg?: boolean;
   embedCsv?: boolean;
+  farLazy?: boolean;
+  farState?: string | null;
+  codeIsPromise?: boolean;
+  pictureState?: string | null;
+  pictureSame?: boolean;
+  pictureHidden?: boolean;
   failure?: string;
   wasmFiles?: string[];
 }
@@ -81,8 +91,8 @@ function inkOf(canvas: HTMLCanvasElement): { ink: number; pixels: number } {
   return { ink, pixels: data.length / 4 };
 }
 
-/** A <khuyencong-chart> added to the page; resolves once it has drawn (or failed). */
-function embed(): Promise<HTMLElementTagNameMap["khuyencong-chart"]> {
+/** A <khuyencong-chart> added to `where`; resolves once it has drawn (or failed). */
+function embed(where = "embeds"): Promise<HTMLElementTagNameMap["khuyencong-chart"]> {
   const el = document.createElement("khuyencong-chart");
   el.setAttribute("kind", "plan-actual");
   el.setAttribute("src", DATA_URL);
@@ -91,12 +101,50 @@ function embed(): Promise<HTMLElementTagNameMap["khuyencong-chart"]> {
     el.addEventListener("khuyencong-chart:ready", () => resolve(el), { once: true });
     el.addEventListener("khuyencong-chart:error", () => resolve(el), { once: true });
   });
-  document.getElementById("embeds")!.append(el);
+  document.getElementById(where)!.append(el);
   return p;
+}
+
+/** The .wasm files the page has fetched so far (Vite's hashes in their names). */
+function wasmFiles(): string[] {
+  return (
+    performance
+      .getEntriesByType("resource")
+      // Not Vite's dev-server module for the `?url` import above (…wasm?import&url): no wasm.
+      .filter((e) => !new URL(e.name).searchParams.has("import"))
+      .map((e) => new URL(e.name).pathname.split("/").pop() ?? "")
+      .filter((name) => name.endsWith(".wasm"))
+  );
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves with `selector`'s element once there is one (null after `ms`). */
+async function appears(selector: string, ms = 10_000): Promise<Element | null> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const found = document.querySelector(selector);
+    if (found) return found;
+    await sleep(50);
+  }
+  return null;
 }
 
 async function run(mode: string): Promise<Result> {
   const result: Result = { mode };
+  // A chart three screens down (under a spacer, set through the CSSOM: the page runs under a
+  // strict CSP): embed.js leaves it, and the reader's wasm, alone until it comes near.
+  const spacer = document.getElementById("spacer")!;
+  spacer.style.setProperty("height", `${3 * innerHeight}px`);
+  const far = embed("far");
+  await frame();
+  await frame();
+  await sleep(300);
+  result.farLazy =
+    document.querySelector("#far khuyencong-chart")!.getAttribute("data-kc-state") === null &&
+    !wasmFiles().some((f) => f.includes("khuyencong_charts_view"));
+  let chart: ChartHandle | null = null;
   if (mode !== "embed") {
     await ready(await wasmFor(mode));
 
@@ -113,7 +161,7 @@ async function run(mode: string): Promise<Result> {
       result.errorPath = e.path;
     }
 
-    const chart: ChartHandle = await mount(document.getElementById("chart")!, DATA_URL, {
+    chart = await mount(document.getElementById("chart")!, DATA_URL, {
       kind: "sources",
       theme: "light",
     });
@@ -127,18 +175,38 @@ async function run(mode: string): Promise<Result> {
   result.embedState = el.getAttribute("data-kc-state");
   result.embedItems = el.chart?.view().items.length;
   result.embedSame = el.chart !== null && chartOf(el) === el.chart;
-  result.wasmFiles = performance
-    .getEntriesByType("resource")
-    // Not Vite's dev-server module for the `?url` import above (…wasm?import&url): no wasm.
-    .filter((e) => !new URL(e.name).searchParams.has("import"))
-    .map((e) => new URL(e.name).pathname.split("/").pop() ?? "")
-    .filter((name) => name.endsWith(".wasm"));
+  result.wasmFiles = wasmFiles();
   // The embed's SVG and CSV: its own build leaves them out; exportReady() loads the full build
   // through the package's embed-export.js, which the bundler must have followed.
   if (el.chart) {
     await el.chart.exportReady();
     result.embedSvg = el.chart.toSVG().startsWith("<svg");
     result.embedCsv = el.chart.toCSV().startsWith("\ufeff");
+  }
+
+  // The far chart, once scrolled to.
+  document.querySelector("#far khuyencong-chart")!.scrollIntoView();
+  result.farState = (await far).getAttribute("data-kc-state");
+  scrollTo(0, 0);
+
+  // The embed code (the picture way) in the page: embed.js finds its link and draws the chart in
+  // the picture's box. (Its link opens chart.html where this module is, unless `base` says
+  // where the package's files are on the site: a bundler copies no HTML page.)
+  const handle = chart ?? el.chart;
+  if (handle) {
+    const pending = handle.toEmbedCode();
+    result.codeIsPromise = pending instanceof Promise;
+    document.getElementById("pictures")!.innerHTML = await pending;
+    const box = await appears('.kc-embed[data-kc-state="ready"]');
+    result.pictureState = box?.getAttribute("data-kc-state") ?? null;
+    const img = document.querySelector<HTMLImageElement>("#pictures img")!;
+    const drawn = chartOf(img);
+    result.pictureSame =
+      drawn !== null &&
+      chartOf(box!) === drawn &&
+      drawn.view().kind === handle.view().kind &&
+      drawn.view().items.length === handle.view().items.length;
+    result.pictureHidden = getComputedStyle(img).display === "none";
   }
   return result;
 }
