@@ -169,7 +169,7 @@ test-npm: deps package
 # An interactive chart adds embed-draw.js and the reader's wasm: today's size plus a few hundred
 # bytes (see BENCHMARKS.md).
 SIZE_MAX_LOADER ?= 3555
-SIZE_MAX_CHART ?= 105400
+SIZE_MAX_CHART ?= 110400
 test-size: deps package
 	node scripts/check-size.mjs --max-loader $(SIZE_MAX_LOADER) --max-chart $(SIZE_MAX_CHART)
 

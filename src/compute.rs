@@ -23,6 +23,7 @@ use crate::exact;
 use crate::format::Locale;
 use crate::model::{FundingData, Measures, Unit, DEFAULT_SOURCES};
 use crate::options::Options;
+use crate::regions::{RegionInfo, Regions, Resolver};
 use crate::warning::{Measure, Warning, WarningKind};
 
 /// The figures of a group or of the whole.
@@ -60,12 +61,14 @@ pub struct Analysis {
     pub total: Figure,
     /// By source, in the order of `sources` (sources no record uses are left out).
     pub by_source: Vec<Group>,
-    /// By region, in order of first appearance.
+    /// By region, in order of first appearance; province names as `options.regions` says.
     pub by_region: Vec<Group>,
     /// By year, ascending.
     pub by_year: Vec<Group>,
     /// By category, in order of first appearance.
     pub by_category: Vec<Group>,
+    /// What recognizing and regrouping the regions did.
+    pub regions: RegionInfo,
     /// Warnings from reading and computing.
     pub warnings: Vec<Warning>,
 }
@@ -119,25 +122,56 @@ struct Ordered {
     index: BTreeMap<String, usize>,
     /// Groups by the address of their text: the records naming one region share one `Rc`
     /// (see `model`), so most find their group without comparing text. [`RECENT`] slots of
-    /// (address, 1 + group); a miss, or data built without sharing, looks the text up. The
-    /// records outlive the analysis, so an address cannot be reused during it.
-    recent: Vec<(usize, usize)>,
+    /// (address, 1 + group, what the region resolver calls the text); a miss, or data built
+    /// without sharing, looks the text up. The records outlive the analysis, so an address
+    /// cannot be reused during it.
+    recent: Vec<(usize, usize, usize)>,
 }
 
 impl Ordered {
     fn new() -> Self {
         Ordered {
-            recent: vec![(0, 0); RECENT],
+            recent: vec![(0, 0, 0); RECENT],
             ..Ordered::default()
         }
     }
 
     fn add(&mut self, key: &Rc<str>, m: &Measures) -> std::result::Result<(), ()> {
-        let address = Rc::as_ptr(key).cast::<u8>() as usize;
+        let (i, _) = self.find(key, None, 0);
+        self.add_to(i, m)
+    }
+
+    /// Adds a record's measures to the group of its region `written`, which `resolver` names
+    /// (once per distinct text) and counts.
+    fn add_region(
+        &mut self,
+        written: &Rc<str>,
+        resolver: &mut Resolver,
+        (year, record): (Option<i64>, usize),
+        m: &Measures,
+    ) -> std::result::Result<(), ()> {
+        let (i, seen) = self.find(written, Some(&mut *resolver), record);
+        resolver.count(seen, year, record);
+        self.add_to(i, m)
+    }
+
+    /// The group of `written` and the resolver's index of it: by address, or (once per text)
+    /// by the key `resolver` gives record `record`'s text (the text itself without one).
+    fn find(
+        &mut self,
+        written: &Rc<str>,
+        resolver: Option<&mut Resolver>,
+        record: usize,
+    ) -> (usize, usize) {
+        let address = Rc::as_ptr(written).cast::<u8>() as usize;
         let slot = (address >> 3) % RECENT;
-        let i = match self.recent.get(slot) {
-            Some(&(a, g)) if a == address && g > 0 => g - 1,
+        match self.recent.get(slot) {
+            Some(&(a, g, s)) if a == address && g > 0 => (g - 1, s),
             _ => {
+                let (key, s) = match resolver {
+                    Some(r) => r.resolve(written, record),
+                    None => (written, usize::MAX),
+                };
                 let i = match self.index.get(&**key) {
                     Some(&i) => i,
                     None => {
@@ -148,11 +182,14 @@ impl Ordered {
                     }
                 };
                 if let Some(r) = self.recent.get_mut(slot) {
-                    *r = (address, i + 1);
+                    *r = (address, i + 1, s);
                 }
-                i
+                (i, s)
             }
-        };
+        }
+    }
+
+    fn add_to(&mut self, i: usize, m: &Measures) -> std::result::Result<(), ()> {
         match self.sums.get_mut(i) {
             Some(s) => s.add(m),
             None => Ok(()),
@@ -211,6 +248,7 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
     let mut by_source = vec![Sums::default(); data.sources.len()];
     let mut used = vec![false; data.sources.len()];
     let mut regions = Ordered::new();
+    let mut resolver = Resolver::new(options.regions);
     let mut categories = Ordered::new();
     let mut years: BTreeMap<i64, Sums> = BTreeMap::new();
     // Whether every record carrying a measure also names its source.
@@ -238,7 +276,9 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
             }
         }
         if let Some(region) = &r.region {
-            regions.add(region, m).map_err(overflow)?;
+            regions
+                .add_region(region, &mut resolver, (r.year, i), m)
+                .map_err(overflow)?;
         }
         if let Some(category) = &r.category {
             categories.add(category, m).map_err(overflow)?;
@@ -249,6 +289,8 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
     }
 
     let mut warnings = data.warnings.clone();
+    let (region_info, region_warnings) = resolver.finish();
+    warnings.extend(region_warnings);
     let mut totals = total.measures();
     if let Some(rep) = &data.reported {
         let pairs = [
@@ -359,6 +401,7 @@ pub fn analyze(data: &FundingData, options: &Options) -> Result<Analysis> {
         by_region,
         by_year,
         by_category,
+        regions: region_info,
         warnings,
     })
 }
@@ -386,19 +429,21 @@ pub struct CrossRow {
     pub by_source: Vec<Measures>,
 }
 
-/// Sums of `dim` × source, in the analysis' group order (first appearance; years ascending).
+/// Sums of `dim` × source, in the analysis' group order (first appearance; years ascending);
+/// regions grouped as `regions` says, as the analysis does.
 ///
 /// ```
-/// use khuyencong_charts::{json, model::parse_data, compute::{cross_by_source, Dim}};
+/// use khuyencong_charts::{json, model::parse_data, compute::{cross_by_source, Dim}, regions::Regions};
 /// let v = json::parse(r#"{"title":"T","unit":"ty_dong","records":[
 ///   {"region":"A","source":"kcqg","actual":"1"},{"region":"A","source":"kcdp","actual":"2"},
 ///   {"region":"B","actual":"5"}]}"#).unwrap();
-/// let rows = cross_by_source(&parse_data(&v).unwrap(), Dim::Region).unwrap();
+/// let rows = cross_by_source(&parse_data(&v).unwrap(), Dim::Region, Regions::Names).unwrap();
 /// assert_eq!(rows[0].by_source[1].actual.unwrap().to_string(), "2");
 /// assert_eq!(rows[1].by_source[2].actual.unwrap().to_string(), "5"); // no source
 /// ```
-pub fn cross_by_source(data: &FundingData, dim: Dim) -> Result<Vec<CrossRow>> {
+pub fn cross_by_source(data: &FundingData, dim: Dim, regions: Regions) -> Result<Vec<CrossRow>> {
     let width = data.sources.len() + 1;
+    let mut resolver = Resolver::new(regions);
     let mut order: Vec<String> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut sums: Vec<Vec<Sums>> = Vec::new();
@@ -409,7 +454,10 @@ pub fn cross_by_source(data: &FundingData, dim: Dim) -> Result<Vec<CrossRow>> {
                 .source
                 .and_then(|s| data.sources.get(s))
                 .map(|s| s.key.as_str()),
-            Dim::Region => r.region.as_deref(),
+            Dim::Region => r
+                .region
+                .as_ref()
+                .map(|region| &**resolver.key(region, r.year, i)),
             Dim::Year => year.as_deref(),
             Dim::Category => r.category.as_deref(),
         };

@@ -1,10 +1,13 @@
 //! Numbers and units as the press prints them, for `vi` (CLDR: decimal `,`, grouping `.`,
 //! percent `95,2%`) and `en` (`.`, `,`, `95.2%`).
 //!
-//! Formatting takes exact decimals, rounds them half away from zero to at most N fraction
-//! digits and drops trailing zeros, which is what `Intl.NumberFormat(locale,
-//! { maximumFractionDigits: N })` does given the same decimal string (the browser tests use
-//! that as an oracle).
+//! Formatting takes exact decimals and rounds them half away from zero. Amounts and ratios
+//! show at most N fraction digits, trailing zeros dropped (`Intl.NumberFormat(locale,
+//! { maximumFractionDigits: N })` given the same decimal string); percentages show exactly N,
+//! as statistical tables print them ("58,0%" beside "40,7%": `minimumFractionDigits` and
+//! `maximumFractionDigits` both N). The browser tests use `Intl` as the oracle. The spoken
+//! form drops a percentage's trailing zeros too: a voice says "58 phần trăm", not "58 phẩy
+//! không phần trăm".
 
 use rust_decimal::Decimal;
 
@@ -118,8 +121,21 @@ impl NumberFormat {
     /// assert_eq!(NumberFormat::new(Locale::En).decimal(Decimal::new(24005, 1), 2), "2,400.5");
     /// ```
     pub fn decimal(&self, d: Decimal, max_digits: u32) -> String {
-        let r = round(d, max_digits);
-        let (int, frac) = split_digits(r);
+        self.rounded(d, max_digits, false)
+    }
+
+    /// `d` rounded half away from zero to `digits` fraction digits, trailing zeros kept when
+    /// `fixed` (`"58,0"`), dropped otherwise (`"58"`), grouped.
+    fn rounded(&self, d: Decimal, digits: u32, fixed: bool) -> String {
+        let r = round(d, digits);
+        let (int, mut frac) = split_digits(r);
+        if fixed {
+            // `round` normalizes, so `frac` has at most `digits` digits: pad it back.
+            let want = digits as usize;
+            while frac.len() < want {
+                frac.push('0');
+            }
+        }
         let mut out = String::with_capacity(int.len() + frac.len() + 4);
         if r.is_sign_negative() && !r.is_zero() {
             out.push('-');
@@ -158,12 +174,27 @@ impl NumberFormat {
         )
     }
 
-    /// A percentage (already rounded by the caller): `"95,2%"`.
-    pub fn percent(&self, d: Decimal, max_digits: u32) -> String {
-        let n = self.decimal(d, max_digits);
+    /// A percentage (already rounded by the caller) with exactly `digits` fraction digits, as
+    /// statistical tables print them, so that the figures of one chart line up: `"58,0%"`
+    /// beside `"40,7%"`. Spoken, trailing zeros are dropped: `"58 phần trăm"`.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use khuyencong_charts::{format::NumberFormat, Locale};
+    /// let vi = NumberFormat::new(Locale::Vi);
+    /// assert_eq!(vi.percent(Decimal::new(407, 1), 1), "40,7%");
+    /// assert_eq!(vi.percent(Decimal::from(58), 1), "58,0%");
+    /// assert_eq!(vi.percent(Decimal::from(100), 1), "100,0%");
+    /// assert_eq!(vi.percent(Decimal::from(58), 0), "58%");
+    /// assert_eq!(NumberFormat::new(Locale::En).percent(Decimal::new(5, 1), 2), "0.50%");
+    /// assert_eq!(NumberFormat::spoken(Locale::Vi).percent(Decimal::from(100), 1), "100 phần trăm");
+    /// ```
+    pub fn percent(&self, d: Decimal, digits: u32) -> String {
         if self.spoken {
+            let n = self.rounded(d, digits, false);
             format!("{n} {}", percent_words(self.locale))
         } else {
+            let n = self.rounded(d, digits, true);
             format!("{n}%")
         }
     }
@@ -194,21 +225,22 @@ pub fn no_data(locale: Locale) -> &'static str {
 }
 
 /// A value that [`NumberFormat::new`] wrote for the eye (`"2.400 triệu đồng"`, `"95,2%"`,
-/// `"1.200 đề án"`, [`DASH`]) as [`NumberFormat::spoken`] writes it (`"2400 triệu đồng"`,
-/// `"95,2 phần trăm"`, `"1200 đề án"`, `"không có số liệu"`). Only for this module's output:
-/// an author's text is never rewritten.
+/// `"58,0%"`, `"1.200 đề án"`, [`DASH`]) as [`NumberFormat::spoken`] writes it (`"2400 triệu
+/// đồng"`, `"95,2 phần trăm"`, `"58 phần trăm"`, `"1200 đề án"`, `"không có số liệu"`). Only
+/// for this module's output: an author's text is never rewritten.
 ///
 /// ```
 /// use khuyencong_charts::{format::speak, Locale};
 /// assert_eq!(speak("1.234.567,5 tỷ đồng", Locale::Vi), "1234567,5 tỷ đồng");
 /// assert_eq!(speak("1,200 projects; 95.2%", Locale::En), "1200 projects; 95.2 percent");
+/// assert_eq!(speak("100,0%; 1.000,50%", Locale::Vi), "100 phần trăm; 1000,5 phần trăm");
 /// assert_eq!(speak("–", Locale::Vi), "không có số liệu");
 /// ```
 pub fn speak(display: &str, locale: Locale) -> String {
     if display == DASH {
         return no_data(locale).to_string();
     }
-    let group = NumberFormat::new(locale).group;
+    let NumberFormat { group, decimal, .. } = NumberFormat::new(locale);
     let chars: Vec<char> = display.chars().collect();
     let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
     let mut out = String::with_capacity(display.len() + 12);
@@ -218,6 +250,7 @@ pub fn speak(display: &str, locale: Locale) -> String {
             continue;
         }
         if c == '%' && after_digit {
+            drop_trailing_zeros(&mut out, decimal);
             out.push(' ');
             out.push_str(percent_words(locale));
             continue;
@@ -225,6 +258,22 @@ pub fn speak(display: &str, locale: Locale) -> String {
         out.push(c);
     }
     out
+}
+
+/// `"58,0"` → `"58"`, `"40,70"` → `"40,7"` at the end of `out` (a percentage's fixed digits,
+/// as a voice should say them); `"100"` stays.
+fn drop_trailing_zeros(out: &mut String, decimal: char) {
+    let frac = out.len() - out.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = &out[..out.len() - frac];
+    let Some(int) = before.strip_suffix(decimal) else {
+        return;
+    };
+    if frac == 0 || !int.ends_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    let kept = out.trim_end_matches('0').len();
+    let int_end = int.len();
+    out.truncate(if kept == int_end + 1 { int_end } else { kept });
 }
 
 impl Unit {
@@ -291,9 +340,71 @@ mod tests {
             "2,400 million VND"
         );
         assert_eq!(vi.percent(Decimal::from_str("95.2").unwrap(), 1), "95,2%");
+        assert_eq!(en.percent(Decimal::from_str("95.2").unwrap(), 1), "95.2%");
         assert_eq!(vi.projects(33), "33 đề án");
         assert_eq!(en.projects(1), "1 project");
         assert_eq!(en.projects(1200), "1,200 projects");
+    }
+
+    #[test]
+    fn percentages_show_exactly_their_digits() {
+        let vi = NumberFormat::new(Locale::Vi);
+        let en = NumberFormat::new(Locale::En);
+        let (vi_ear, en_ear) = (
+            NumberFormat::spoken(Locale::Vi),
+            NumberFormat::spoken(Locale::En),
+        );
+        for (input, digits, want_vi, want_en, said_vi) in [
+            ("58", 1, "58,0%", "58.0%", "58 phần trăm"),
+            ("40.7", 1, "40,7%", "40.7%", "40,7 phần trăm"),
+            ("100", 1, "100,0%", "100.0%", "100 phần trăm"),
+            ("0", 1, "0,0%", "0.0%", "0 phần trăm"),
+            ("58", 0, "58%", "58%", "58 phần trăm"),
+            ("58.5", 0, "59%", "59%", "59 phần trăm"),
+            ("46.65", 1, "46,7%", "46.7%", "46,7 phần trăm"),
+            ("46.649", 1, "46,6%", "46.6%", "46,6 phần trăm"),
+            ("99.96", 1, "100,0%", "100.0%", "100 phần trăm"),
+            ("0.5", 2, "0,50%", "0.50%", "0,5 phần trăm"),
+            (
+                "12.3456",
+                6,
+                "12,345600%",
+                "12.345600%",
+                "12,3456 phần trăm",
+            ),
+            ("1250", 1, "1.250,0%", "1,250.0%", "1250 phần trăm"),
+        ] {
+            let d = Decimal::from_str(input).unwrap();
+            assert_eq!(vi.percent(d, digits), want_vi, "vi {input} /{digits}");
+            assert_eq!(en.percent(d, digits), want_en, "en {input} /{digits}");
+            assert_eq!(
+                vi_ear.percent(d, digits),
+                said_vi,
+                "spoken vi {input} /{digits}"
+            );
+            assert_eq!(
+                speak(want_vi, Locale::Vi),
+                said_vi,
+                "speak vi {input} /{digits}"
+            );
+            let said_en = said_vi.replace(',', ".").replace("phần trăm", "percent");
+            assert_eq!(
+                en_ear.percent(d, digits),
+                said_en,
+                "spoken en {input} /{digits}"
+            );
+            assert_eq!(
+                speak(want_en, Locale::En),
+                said_en,
+                "speak en {input} /{digits}"
+            );
+        }
+        // Amounts and ratios still drop trailing zeros.
+        assert_eq!(vi.decimal(Decimal::from(58), 1), "58");
+        assert_eq!(
+            vi.amount(Decimal::new(1250, 1), Unit::TyDong, 2),
+            "125 tỷ đồng"
+        );
     }
 
     #[test]

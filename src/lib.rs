@@ -47,6 +47,7 @@ pub mod limits;
 pub mod model;
 pub mod options;
 pub mod output;
+pub mod regions;
 pub mod unicode;
 pub mod warning;
 

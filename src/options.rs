@@ -1,9 +1,10 @@
-//! Options of `analyze`: locale and the number of digits shown.
+//! Options of `analyze`: locale, the number of digits shown, and how regions are grouped.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Locale;
 use crate::json::{clip, Member, Value};
 use crate::model::{get, join, suggest};
+use crate::regions::Regions;
 
 /// How to analyze and format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,9 @@ pub struct Options {
     pub ratio_digits: u32,
     /// Most fraction digits shown for amounts (default 2, at most 9).
     pub amount_digits: u32,
+    /// How regions are grouped: province names recognized (default), former provinces added
+    /// up under today's (`"2025"`), or every region as written.
+    pub regions: Regions,
 }
 
 impl Default for Options {
@@ -25,11 +29,18 @@ impl Default for Options {
             percent_digits: 1,
             ratio_digits: 2,
             amount_digits: 2,
+            regions: Regions::Names,
         }
     }
 }
 
-const FIELDS: &[&str] = &["locale", "percentDigits", "ratioDigits", "amountDigits"];
+const FIELDS: &[&str] = &[
+    "locale",
+    "percentDigits",
+    "ratioDigits",
+    "amountDigits",
+    "regions",
+];
 
 impl Options {
     /// Reads options from a JSON object (`null` or absent fields take their defaults).
@@ -41,6 +52,8 @@ impl Options {
     /// assert_eq!((o.locale, o.percent_digits), (Locale::En, 2));
     /// let e = Options::from_value(&json::parse(r#"{"locale":"fr"}"#).unwrap()).unwrap_err();
     /// assert_eq!((e.code(), e.path()), ("invalid_option", "options.locale"));
+    /// let o = Options::from_value(&json::parse(r#"{"regions":"2025"}"#).unwrap()).unwrap();
+    /// assert_eq!(o.regions, khuyencong_charts::regions::Regions::Merged2025);
     /// ```
     pub fn from_value(v: &Value) -> Result<Options> {
         Options::from_value_with(v, &[])
@@ -56,7 +69,7 @@ impl Options {
             other => {
                 return Err(Error::new(
                     ErrorKind::InvalidOption {
-                        allowed: "{ locale, percentDigits, ratioDigits, amountDigits }",
+                        allowed: "{ locale, percentDigits, ratioDigits, amountDigits, regions }",
                         value: other.type_name().to_string(),
                     },
                     "options",
@@ -85,6 +98,13 @@ impl Options {
         o.percent_digits = digits(members, "percentDigits", 6, o.percent_digits)?;
         o.ratio_digits = digits(members, "ratioDigits", 6, o.ratio_digits)?;
         o.amount_digits = digits(members, "amountDigits", 9, o.amount_digits)?;
+        if let Some(v) = get(members, "regions") {
+            o.regions = match v {
+                Value::String(s) => Regions::parse(s),
+                _ => None,
+            }
+            .ok_or_else(|| invalid("options.regions", Regions::ALLOWED, v))?;
+        }
         Ok(o)
     }
 }

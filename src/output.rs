@@ -83,6 +83,7 @@ pub fn to_json(a: &Analysis) -> String {
         }
         w.end_array();
     }
+    regions(&mut w, a);
     w.key("warnings");
     w.begin_array();
     for warning in &a.warnings {
@@ -95,6 +96,43 @@ pub fn to_json(a: &Analysis) -> String {
     w.end_array();
     w.end_object();
     w.finish()
+}
+
+/// `regions`: the option used, the former provinces named, and each group made of several
+/// written texts (what the editor shows as the rows a regrouping combined).
+fn regions(w: &mut Writer, a: &Analysis) {
+    let r = &a.regions;
+    w.key("regions");
+    w.begin_object();
+    w.field_str("mode", r.mode.key());
+    w.key("former");
+    w.begin_array();
+    for name in &r.former {
+        w.string(name);
+    }
+    w.end_array();
+    w.key("combined");
+    w.begin_array();
+    for c in &r.combined {
+        w.begin_object();
+        w.field_str("key", &c.key);
+        w.key("from");
+        w.begin_array();
+        for f in &c.from {
+            w.begin_object();
+            w.field_str("text", &f.text);
+            w.field_str("name", &f.name);
+            w.key("records");
+            w.opt_u64(Some(f.records));
+            w.key("first");
+            w.opt_u64(u64::try_from(f.first).ok());
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
 }
 
 fn group(w: &mut Writer, a: &Analysis, g: &Group) {

@@ -40,6 +40,27 @@ pub enum WarningKind {
         /// The text as given.
         text: String,
     },
+    /// A region that names no province but is one or two letters from one: kept as written.
+    /// (Only with the "messages" feature: the reader's build warns about no name.)
+    #[cfg(feature = "messages")]
+    PossibleProvince {
+        /// The region as written.
+        text: String,
+        /// The province it is close to.
+        suggestion: &'static str,
+    },
+    /// A record dated after the 2025 merger names a province that no longer exists.
+    #[cfg(feature = "messages")]
+    FormerProvince {
+        /// The region as written.
+        text: String,
+        /// The record's year.
+        year: i64,
+        /// The current unit the province became part of.
+        current: &'static str,
+        /// Whether its figures were added up under that unit (`regions: "2025"`).
+        merged: bool,
+    },
 }
 
 /// A warning and the JSON path it concerns.
@@ -60,12 +81,17 @@ impl Warning {
         }
     }
 
-    /// The stable code: `total_mismatch`, `possible_grouping`.
+    /// The stable code: `total_mismatch`, `possible_grouping`, `ratio_overflow`,
+    /// `possible_province`, `former_province`.
     pub fn code(&self) -> &'static str {
         match self.kind {
             WarningKind::TotalMismatch { .. } => "total_mismatch",
             WarningKind::PossibleGrouping { .. } => "possible_grouping",
             WarningKind::RatioOverflow => "ratio_overflow",
+            #[cfg(feature = "messages")]
+            WarningKind::PossibleProvince { .. } => "possible_province",
+            #[cfg(feature = "messages")]
+            WarningKind::FormerProvince { .. } => "former_province",
         }
     }
 
@@ -142,6 +168,43 @@ impl Warning {
                         nf.integer(int.parse().unwrap_or(0)),
                     ),
                 }
+            }
+            #[cfg(feature = "messages")]
+            WarningKind::PossibleProvince { text, suggestion } => match locale {
+                Locale::Vi => format!(
+                    "\"{text}\" không khớp tên tỉnh, thành phố nào; có phải là \"{suggestion}\"? Số liệu vẫn được giữ theo tên đã ghi."
+                ),
+                Locale::En => format!(
+                    "\"{text}\" matches no province or city; did you mean \"{suggestion}\"? Its figures stay under the name as written."
+                ),
+            },
+            #[cfg(feature = "messages")]
+            WarningKind::FormerProvince {
+                text,
+                year,
+                current,
+                merged,
+            } => {
+                // A validated year (1900–2100), formatted as the u32 that the reader's wasm
+                // already formats (no i64 formatting linked in for it).
+                let year = u32::try_from(*year).unwrap_or(0);
+                let mut s = match locale {
+                    Locale::Vi => format!(
+                        "\"{text}\" nay thuộc {current} (sắp xếp năm 2025), nhưng bản ghi năm {year} vẫn ghi tên cũ."
+                    ),
+                    Locale::En => format!(
+                        "\"{text}\" is now part of {current} (2025 arrangement), but a record of {year} still uses the old name."
+                    ),
+                };
+                if *merged {
+                    s.push_str(match locale {
+                        Locale::Vi => " Số liệu được cộng vào ",
+                        Locale::En => " Its figures are added to ",
+                    });
+                    s.push_str(current);
+                    s.push('.');
+                }
+                s
             }
         }
     }

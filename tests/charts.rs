@@ -114,6 +114,41 @@ const CASES: &[Case] = &[
         width: 360.0,
         mode: Mode::Light,
     },
+    Case {
+        name: "regions-34-360",
+        data: "34-tinh-minh-hoa.json",
+        options: r#"{"kind":"regions"}"#,
+        width: 360.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "regions-34-1280",
+        data: "34-tinh-minh-hoa.json",
+        options: r#"{"kind":"regions"}"#,
+        width: 1280.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "regions-merger-names",
+        data: "xu-huong-2021-2026-minh-hoa.json",
+        options: r#"{"kind":"regions"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "regions-merger-2025",
+        data: "xu-huong-2021-2026-minh-hoa.json",
+        options: r#"{"kind":"regions","regions":"2025"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
+    Case {
+        name: "trend-merger-2025-en",
+        data: "xu-huong-2021-2026-minh-hoa.json",
+        options: r#"{"kind":"trend","regions":"2025","locale":"en"}"#,
+        width: 640.0,
+        mode: Mode::Light,
+    },
 ];
 
 fn root() -> PathBuf {

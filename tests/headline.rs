@@ -400,7 +400,7 @@ fn the_headline_figures_are_the_seven_digit_ones() {
     let prepared = Prepared::new(&data("trieu_dong"), &options(Kind::Summary, "vi"));
     assert_eq!(
         prepared.headlines()[..3],
-        ["1.234.567 triệu đồng", "95%", "12,35"]
+        ["1.234.567 triệu đồng", "95,0%", "12,35"]
     );
     let prepared = Prepared::new(&data("nghin_dong"), &options(Kind::Leverage, "vi"));
     assert_eq!(

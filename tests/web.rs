@@ -144,7 +144,8 @@ fn intl(locale: &str, opts: &str) -> Function {
 }
 
 /// `text` must equal what the browser's Intl.NumberFormat prints for the same exact decimal
-/// string (Intl treats a string as an exact decimal and rounds half away from zero).
+/// string (Intl treats a string as an exact decimal and rounds half away from zero): amounts
+/// and ratios with at most `digits` fraction digits, percentages with exactly `digits`.
 #[wasm_bindgen_test]
 fn texts_match_intl_number_format_on_generated_values() {
     let values = generated_values(400);
@@ -184,7 +185,9 @@ fn texts_match_intl_number_format_on_generated_values() {
             );
             let pct = intl(
                 intl_tag,
-                &format!(r#"{{"style":"percent","maximumFractionDigits":{digits}}}"#),
+                &format!(
+                    r#"{{"style":"percent","minimumFractionDigits":{digits},"maximumFractionDigits":{digits}}}"#
+                ),
             );
             for (i, v) in values.iter().enumerate() {
                 let i = i as u32;

@@ -93,6 +93,9 @@ fn describe_with(data: &FundingData, a: &Analysis, nf: NumberFormat) -> String {
             Locale::En => format!("{} in all.", capitalize(&nf.projects(n))),
         });
     }
+    if let Some(note) = a.regions.note(locale).filter(|_| !parts.is_empty()) {
+        parts.push(note.to_string());
+    }
     if parts.is_empty() {
         return if nf.spoken_form() {
             no_data(locale).to_string()

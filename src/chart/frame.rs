@@ -146,19 +146,24 @@ pub fn header(ctx: &Ctx<'_>, items: &[LegendItem]) -> Header {
     }
 }
 
-/// The source line ("Nguồn: …") and its height.
+/// The source line ("Nguồn: …"), then the note that figures were regrouped by today's
+/// provinces, and their height.
 pub fn footer(ctx: &Ctx<'_>) -> (Vec<String>, f64) {
     let w = ctx.input.width;
     let p = pad(w);
-    match &ctx.input.data.source {
-        Some(source) => {
-            let text = format!("{}{}", ctx.t("Nguồn: ", "Source: "), source);
-            let (lines, _) = wrap(ctx.m(), &text, FOOT, Weight::Normal, w - 2.0 * p, 4);
-            let h = 8.0 + 16.0 * lines.len() as f64 + p;
-            (lines, h)
-        }
-        None => (Vec::new(), p),
+    let mut lines = Vec::new();
+    if let Some(source) = &ctx.input.data.source {
+        let text = format!("{}{}", ctx.t("Nguồn: ", "Source: "), source);
+        lines.extend(wrap(ctx.m(), &text, FOOT, Weight::Normal, w - 2.0 * p, 4).0);
     }
+    if let Some(note) = ctx.input.analysis.regions.note(ctx.locale) {
+        lines.extend(wrap(ctx.m(), note, FOOT, Weight::Normal, w - 2.0 * p, 3).0);
+    }
+    if lines.is_empty() {
+        return (lines, p);
+    }
+    let h = 8.0 + 16.0 * lines.len() as f64 + p;
+    (lines, h)
 }
 
 /// Marks of the footer lines, starting at `y`.

@@ -9,7 +9,7 @@ use super::spec::{Align, Baseline, Fill, Mark, Spec};
 use super::summary::{self, Tile};
 use super::text::{wrap, wrap_whole, Weight};
 use super::{Ctx, Input, Kind, Sort};
-use crate::compute::{cross_by_source, Dim, Figure, Group};
+use crate::compute::{Dim, Figure, Group};
 use crate::model::Level;
 use crate::output::Texts;
 
@@ -406,7 +406,7 @@ fn source_series(ctx: &Ctx<'_>, used: &[bool]) -> Vec<(usize, Series)> {
 
 fn regions(ctx: &Ctx<'_>) -> Option<Spec> {
     let dim = ctx.input.options.by.unwrap_or(Dim::Region);
-    let cross = cross_by_source(ctx.input.data, dim).ok()?;
+    let cross = ctx.cross(dim).ok()?;
     let width = ctx.input.data.sources.len() + 1;
     let mut used = vec![false; width];
     for r in &cross {
@@ -672,7 +672,7 @@ fn shift_below(spec: &mut Spec, y: f64, dy: f64) {
 }
 
 fn trend(ctx: &Ctx<'_>) -> Option<Spec> {
-    let cross = cross_by_source(ctx.input.data, Dim::Year).ok()?;
+    let cross = ctx.cross(Dim::Year).ok()?;
     if cross.is_empty() {
         return None;
     }

@@ -24,7 +24,7 @@ pub use spec::{Item, LegendEntry, Mark, Shape, Spec};
 pub use text::{ApproxMeasure, Measure};
 pub use theme::{Mode, Theme};
 
-use crate::compute::{Analysis, Dim};
+use crate::compute::{cross_by_source, Analysis, CrossRow, Dim};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{Locale, NumberFormat};
 use crate::json::{clip, Value};
@@ -218,6 +218,11 @@ impl Ctx<'_> {
     /// A value formatted for the eye, as a screen reader should hear it.
     pub(crate) fn speak(&self, display: &str) -> String {
         crate::format::speak(display, self.locale)
+    }
+
+    /// Sums of `dim` × source, regions grouped as the analysis groups them.
+    pub(crate) fn cross(&self, dim: Dim) -> Result<Vec<CrossRow>> {
+        cross_by_source(self.input.data, dim, self.input.options.analysis.regions)
     }
 
     /// A phrase in the chart's locale.

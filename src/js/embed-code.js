@@ -37,6 +37,7 @@ export const ATTRIBUTES = [
   ["percent-digits", "percentDigits"],
   ["ratio-digits", "ratioDigits"],
   ["amount-digits", "amountDigits"],
+  ["regions", "regions"],
 ];
 
 /** The link's marker: the fragment's first parameter, whose value is the link format's version. */

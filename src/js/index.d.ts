@@ -70,6 +70,13 @@ export interface AnalyzeOptions {
   ratioDigits?: number;
   /** Most fraction digits shown for amounts, 0–9; default 2. */
   amountDigits?: number;
+  /**
+   * How regions are grouped. "names" (default): province names are recognized however they are
+   * written ("tỉnh Ha Giang", "TP.HCM") and shown by their name of the time; "2025": figures of
+   * the 63 former provinces are added up under the 34 units since 1 July 2025 (Nghị quyết
+   * 202/2025/QH15); "as-written": every region exactly as the data writes it.
+   */
+  regions?: "names" | "2025" | "as-written";
 }
 
 /** Display strings in the chosen locale; "–" where the value is null. */
@@ -109,7 +116,9 @@ export interface Group extends Figure {
 
 /** Something worth knowing about usable data. */
 export interface Warning {
-  code: "total_mismatch" | "possible_grouping" | "ratio_overflow" | (string & {});
+  code:
+    | "total_mismatch" | "possible_grouping" | "ratio_overflow" | "possible_province"
+    | "former_province" | (string & {});
   path: string;
   message: string;
 }
@@ -129,7 +138,30 @@ export interface Analysis {
   byRegion: Group[];
   byYear: Group[];
   byCategory: Group[];
+  /** What recognizing and regrouping the regions did (see `RegionInfo`). */
+  regions: RegionInfo;
   warnings: Warning[];
+}
+
+/**
+ * The regions of an analysis: which option grouped them, the former provinces the data names,
+ * and which written names went into each group.
+ * @example
+ * const { regions } = analyze(data, { regions: "2025" });
+ * regions.former; // ["Hà Giang", "Bình Dương"]: an offer to regroup looks for these
+ * regions.combined[0]; // { key: "Tuyên Quang", from: [{ text: "tỉnh Ha Giang", name: "Hà Giang", records: 2, first: 0 }, …] }
+ */
+export interface RegionInfo {
+  mode: "names" | "2025" | "as-written";
+  /** Former provinces (no longer units) named in the data, by their name of the time, in order of first appearance. */
+  former: string[];
+  /** Region groups made of several written names, or of a name written otherwise, in byRegion's order. */
+  combined: {
+    /** The group's key, as in byRegion. */
+    key: string;
+    /** Each distinct text as the data writes it, the province it names, how many records carry it and the index of the first. */
+    from: { text: string; name: string; records: number; first: number }[];
+  }[];
 }
 
 /** Stable error codes. */

@@ -378,26 +378,32 @@ describe("the accessible description", () => {
   const records = Object.fromEntries(PHIA_BAC.records.map((r) => [r.source, r]));
   const actual = new Decimal(PHIA_BAC.reported.actual);
   const plan = new Decimal(PHIA_BAC.reported.plan);
+  // Percentages for the eye with exactly percentDigits (1) fraction digits ("58,0%"); for the
+  // ear without trailing zeros ("58 phần trăm").
   const pct = (d, locale) =>
-    `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(d.toDecimalPlaces(1).toNumber())}%`;
+    `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(d.toDecimalPlaces(1).toNumber())}%`;
+  const said = (d, locale, words) =>
+    `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1, useGrouping: false }).format(d.toDecimalPlaces(1).toNumber())} ${words}`;
   const amount = (d, locale) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(d.toNumber());
   const share = (key) => new Decimal(records[key].actual).div(actual).times(100);
 
   test("Vietnamese: the press's sentence with the real figures, then source, notes, keys", async () => {
     const got = await described(PHIA_BAC, { kind: "sources" });
-    const figures =
+    const sentence = (p) =>
       `Tổng kinh phí khuyến công thực hiện là ${amount(actual, "vi-VN")} tỷ đồng, ` +
-      `đạt ${pct(actual.div(plan).times(100), "vi-VN")} kế hoạch (${amount(plan, "vi-VN")} tỷ đồng). ` +
-      `Khuyến công quốc gia chiếm ${pct(share("kcqg"), "vi-VN")}, ` +
-      `khuyến công địa phương chiếm ${pct(share("kcdp"), "vi-VN")}.`;
+      `đạt ${p(actual.div(plan).times(100))} kế hoạch (${amount(plan, "vi-VN")} tỷ đồng). ` +
+      `Khuyến công quốc gia chiếm ${p(share("kcqg"))}, ` +
+      `khuyến công địa phương chiếm ${p(share("kcdp"))}.`;
+    const figures = sentence((d) => pct(d, "vi-VN"));
     assert.equal(
       figures,
       "Tổng kinh phí khuyến công thực hiện là 170,4 tỷ đồng, đạt 95,2% kế hoạch (179 tỷ đồng). Khuyến công quốc gia chiếm 46,7%, khuyến công địa phương chiếm 53,3%.",
     );
     assert.equal(got.view.description, figures);
     // What a screen reader reads: the same sentence, per cent in words.
-    const spoken = figures.replaceAll("%", " phần trăm");
+    const spoken = sentence((d) => said(d, "vi-VN", "phần trăm"));
+    assert.equal(spoken, figures.replaceAll("%", " phần trăm"));
     assert.equal(got.view.spokenDescription, spoken);
     assert.equal(
       got.description,
@@ -413,9 +419,9 @@ describe("the accessible description", () => {
     assert.equal(
       got.description,
       `Industrial promotion spending totalled ${amount(actual, "en")} billion VND, ` +
-        `${pct(actual.div(plan).times(100), "en").replace("%", " percent")} of the plan (${amount(plan, "en")} billion VND). ` +
-        `Shares: Khuyến công quốc gia ${pct(share("kcqg"), "en").replace("%", " percent")}, ` +
-        `khuyến công địa phương ${pct(share("kcdp"), "en").replace("%", " percent")}. ` +
+        `${said(actual.div(plan).times(100), "en", "percent")} of the plan (${amount(plan, "en")} billion VND). ` +
+        `Shares: Khuyến công quốc gia ${said(share("kcqg"), "en", "percent")}, ` +
+        `khuyến công địa phương ${said(share("kcdp"), "en", "percent")}. ` +
         `Source: ${PHIA_BAC.source}. Notes: ${PHIA_BAC.notes} ` +
         "Use the arrow keys to go through the figures one by one, Home and End for the first and last.",
     );

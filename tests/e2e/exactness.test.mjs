@@ -42,6 +42,8 @@ before(async () => {
 
 // ---- data ---------------------------------------------------------------------------------------
 
+// Province names as the package writes them (their canonical form: it shows "Bà Rịa – Vũng Tàu"
+// for "Bà Rịa - Vũng Tàu"), so that the oracle's groups, made of the names as written, are its.
 const REGIONS = [
   "Hà Giang",
   "Cao Bằng",
@@ -53,8 +55,8 @@ const REGIONS = [
   "Bình Định",
   "Quảng Ninh",
   "Thừa Thiên Huế",
-  "Bà Rịa - Vũng Tàu",
-  "TP. Hồ Chí Minh",
+  "Bà Rịa – Vũng Tàu",
+  "Thành phố Hồ Chí Minh",
 ];
 const CATEGORIES = [
   "Máy móc thiết bị tiên tiến",

@@ -1,6 +1,6 @@
 // The chart gallery (charts.html): mounts a chart into every [data-chart] element, from the
-// JSON file named in its data-src with the kind (and dimension) in data-kind (data-by), and
-// wires the theme and language switches to setOptions().
+// JSON file named in its data-src with the kind (and dimension, region grouping) in data-kind
+// (data-by, data-regions), and wires the theme and language switches to setOptions().
 //
 // Each [data-chart] element ends with data-state="ready" or "error" (the package then shows
 // the error in place). window.khuyencongGallery = { charts: Map(id → handle), ready: Promise }
@@ -39,6 +39,7 @@ async function start() {
 async function mountOne(mount, node) {
   const options = { kind: node.dataset.kind, theme: choice("theme"), locale: choice("locale") };
   if (node.dataset.by) options.by = node.dataset.by;
+  if (node.dataset.regions) options.regions = node.dataset.regions;
   try {
     const chart = await mount(node, node.dataset.src, options);
     charts.set(node.id, chart);
