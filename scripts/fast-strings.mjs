@@ -12,19 +12,22 @@
 // the module is byte for byte the same UTF-8 (a piece never ends between the halves of a
 // surrogate pair).
 //
-// The original function must be found exactly once, character for character (wasm-bindgen is
-// pinned in Cargo.lock); otherwise the script changes nothing and fails.
+// The original code must be found exactly once, character for character: it is the text of
+// wasm-bindgen WRITTEN_FOR (pinned with "=" in Cargo.toml). With any other text the script
+// changes nothing and fails, naming the version in Cargo.lock, so a wasm-bindgen bump that
+// changes this function stops `make package` (tests/tooling/glue.test.mjs checks the refusal, and
+// that the replacement hands the module the same bytes as the original for awkward strings).
 import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { wasmBindgenVersion } from "./wasm-bindgen-version.mjs";
 
-const [gluePath] = process.argv.slice(2);
-if (!gluePath) {
-  console.error("usage: node scripts/fast-strings.mjs GLUE.js");
-  process.exit(2);
-}
+/** The wasm-bindgen whose passStringToWasm0 ends with ORIGINAL. */
+export const WRITTEN_FOR = "0.2.130";
 
 // The part after the ASCII prefix: wasm-bindgen's, then ours. `len` is the string's length and
 // the buffer's size (malloc(len) so far); `offset` the bytes written.
-const ORIGINAL = `    if (offset !== len) {
+export const ORIGINAL = `    if (offset !== len) {
         if (offset !== 0) {
             arg = arg.slice(offset);
         }
@@ -40,7 +43,7 @@ const ORIGINAL = `    if (offset !== len) {
     return ptr;
 }`;
 
-const REPLACEMENT = `    // The rest in pieces of 64 K characters (scripts/fast-strings.mjs). Before a piece that might
+export const REPLACEMENT = `    // The rest in pieces of 64 K characters (scripts/fast-strings.mjs). Before a piece that might
     // not fit (3 bytes per UTF-16 unit at most) the buffer grows once, to hold all the rest.
     let size = len;
     for (let i = offset; i < len; ) {
@@ -63,12 +66,33 @@ const REPLACEMENT = `    // The rest in pieces of 64 K characters (scripts/fast-
     return ptr;
 }`;
 
-let glue = readFileSync(gluePath, "utf8");
-const found = glue.split(ORIGINAL).length - 1;
-if (found !== 1) {
-  console.error(`${gluePath}: wasm-bindgen's passStringToWasm0 found ${found} times, expected once (another wasm-bindgen version?)`);
-  process.exit(1);
+/** The glue with the replacement; throws (with the versions) unless ORIGINAL is there once. */
+export function patch(glue, version = wasmBindgenVersion()) {
+  const found = glue.split(ORIGINAL).length - 1;
+  if (found !== 1) {
+    throw new Error(
+      `wasm-bindgen's passStringToWasm0 found ${found} times, expected once: the glue is not the text of ` +
+        `wasm-bindgen ${WRITTEN_FOR} this patch was written for (Cargo.lock has wasm-bindgen ${version}). ` +
+        "Compare the new passStringToWasm0 with ORIGINAL in scripts/fast-strings.mjs and update ORIGINAL, " +
+        "REPLACEMENT and WRITTEN_FOR, or drop the patch's lines from the Makefile.",
+    );
+  }
+  return glue.replace(ORIGINAL, () => REPLACEMENT);
 }
-glue = glue.replace(ORIGINAL, () => REPLACEMENT);
-writeFileSync(gluePath, glue);
-console.log(`fast-strings: passStringToWasm0 in ${gluePath} encodes in 64 K-character pieces`);
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [gluePath] = process.argv.slice(2);
+  if (!gluePath) {
+    console.error("usage: node scripts/fast-strings.mjs GLUE.js");
+    process.exit(2);
+  }
+  let glue;
+  try {
+    glue = patch(readFileSync(gluePath, "utf8"));
+  } catch (err) {
+    console.error(`fast-strings: ${gluePath}: ${err.message} Nothing was changed.`);
+    process.exit(1);
+  }
+  writeFileSync(gluePath, glue);
+  console.log(`fast-strings: passStringToWasm0 in ${gluePath} encodes in 64 K-character pieces`);
+}

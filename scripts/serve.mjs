@@ -1,5 +1,7 @@
 // A tiny static file server for the demo page and the end-to-end tests.
 // No dependencies: Node 20's http, fs and path only.
+// Not sirv, http-server or serve-handler (no gzip on the fly), nor serve-static (needs compression
+// and finalhandler, whose error pages set their own CSP): tests need one server's headers on all.
 //
 //   import { serve } from "./scripts/serve.mjs";
 //   const server = await serve({ root: "www", headers: { "Content-Security-Policy": "default-src 'self'" } });

@@ -1,17 +1,15 @@
 // Renames the wasm-bindgen imports of the wasm file to short names, in the wasm and in its JS
 // glue alike: `node scripts/short-imports.mjs pkg/khuyencong_charts_bg.wasm pkg/khuyencong_charts.js
-// [OTHER.wasm ...] [--subset PART.wasm ...]`. Each OTHER wasm (the fast build,
-// khuyencong_charts_fast_bg.wasm: the same code compiled for speed, whose wasm-bindgen glue is
-// the same file) gets the same renames, by original name, and must import exactly the same
-// names, or the script stops. Each PART wasm (embed.js's one-kind builds, which share the
-// reader's build's glue) gets them too, and may import fewer names but no other; every wasm
-// must export exactly the names the first one does.
+// [OTHER.wasm ...]`. Each OTHER wasm (the fast build, khuyencong_charts_fast_bg.wasm: the same
+// code compiled for speed, whose wasm-bindgen glue is the same file) gets the same renames, by
+// original name, and must import and export exactly the same names, or the script stops.
 //
 // wasm-bindgen names each import after the Rust function plus a 16-hex-digit hash
 // (`__wbg_atan2_8c50b817bf740c33`). The reader downloads each name twice, in the wasm's import
-// section and as a key of the glue's import object, and the hashes do not compress: ~1 KB of
-// the gzipped download for names nobody reads. Both files are rewritten together; the script
-// refuses (and changes nothing) if any name is not found exactly once in the glue.
+// section and as a key of the glue's import object, and the hashes do not compress: the saving
+// is in BENCHMARKS.md. Both files are rewritten together; the script refuses, changes nothing and
+// names the wasm-bindgen version (Cargo.lock) if any name is not found exactly once in the glue,
+// so a wasm-bindgen that writes its glue otherwise stops `make package` (tests/tooling/ checks it).
 //
 // The short names are positional ($0, $1, …), so they alone would let a wasm of one build link
 // against the glue of another (a CDN's cached wasm, a glue of another version) with functions
@@ -20,16 +18,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { wasmBindgenVersion } from "./wasm-bindgen-version.mjs";
 
-const args = process.argv.slice(2);
-const cut = args.indexOf("--subset");
-const [wasmPath, gluePath, ...otherPaths] = cut < 0 ? args : args.slice(0, cut);
-const partPaths = cut < 0 ? [] : args.slice(cut + 1);
+const [wasmPath, gluePath, ...otherPaths] = process.argv.slice(2);
 if (!wasmPath || !gluePath) {
-  console.error("usage: node scripts/short-imports.mjs FILE.wasm GLUE.js [OTHER.wasm ...] [--subset PART.wasm ...]");
+  console.error("usage: node scripts/short-imports.mjs FILE.wasm GLUE.js [OTHER.wasm ...]");
   process.exit(2);
 }
-let glue = readFileSync(gluePath, "utf8");
 
 function readLeb(buf, pos) {
   let result = 0;
@@ -56,7 +51,7 @@ const utf8 = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
 
 /** The wasm `file`'s bytes with the glue's imports renamed: new names (into `renames`) for the
  * first file; for the others (`given`: the first's result), the first's names. */
-function rewrite(file, wasm, renames, given, subset = false) {
+function rewrite(file, wasm, renames, given) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${file}: not a wasm file`);
   const parts = [wasm.subarray(0, 8)];
   let moduleRename = null;
@@ -129,10 +124,6 @@ function rewrite(file, wasm, renames, given, subset = false) {
       const hash = createHash("sha256");
       for (const f of fields) hash.update(`${f}\n`);
       moduleRename = [glueModule, `kc:${hash.digest("hex").slice(0, 12)}`];
-    } else if (subset) {
-      const extra = fields.filter((f) => !given.fields.includes(f));
-      if (extra.length) throw new Error(`${file}: imports ${extra.join(", ")}, which ${wasmPath} does not`);
-      moduleRename = [glueModule, given.moduleRename[1]];
     } else {
       const want = [...given.fields].sort().join("\n");
       if ([...fields].sort().join("\n") !== want) throw new Error(`${file}: imports other names than ${wasmPath}: not the same code`);
@@ -162,38 +153,55 @@ function rewrite(file, wasm, renames, given, subset = false) {
   return { bytes: Buffer.concat(parts), moduleRename, fields, exports };
 }
 
-const wasm = readFileSync(wasmPath);
-const renames = new Map();
-const main = rewrite(wasmPath, wasm, renames, null);
-const { moduleRename } = main;
-const others = [...otherPaths, ...partPaths].map((file, k) => {
-  const bytes = readFileSync(file);
-  return { file, before: bytes.length, after: rewrite(file, bytes, renames, main, k >= otherPaths.length).bytes };
-});
+/** Every file's new content, or an error; nothing is written here. */
+function run() {
+  let glue = readFileSync(gluePath, "utf8");
+  const wasm = readFileSync(wasmPath);
+  const renames = new Map();
+  const main = rewrite(wasmPath, wasm, renames, null);
+  const { moduleRename } = main;
+  const others = otherPaths.map((file) => {
+    const bytes = readFileSync(file);
+    return { file, before: bytes.length, after: rewrite(file, bytes, renames, main).bytes };
+  });
 
-{
-  const [from, to] = moduleRename;
-  const quoted = `"${from}"`;
-  const found = glue.split(quoted).length - 1;
-  if (found !== 1) throw new Error(`${gluePath}: ${quoted} found ${found} times, expected once`);
-  glue = glue.replace(quoted, () => `"${to}"`);
+  {
+    const [from, to] = moduleRename;
+    const quoted = `"${from}"`;
+    const found = glue.split(quoted).length - 1;
+    if (found !== 1) throw new Error(`${gluePath}: ${quoted} found ${found} times, expected once`);
+    glue = glue.replace(quoted, () => `"${to}"`);
+  }
+
+  // The glue: each old name must be an identifier key there exactly once, and no new name may
+  // already be in use.
+  for (const [from, to] of renames) {
+    const re = new RegExp(`(?<![\\w$])${from.replaceAll("$", "\\$")}(?![\\w$])`, "g");
+    const found = glue.match(re)?.length ?? 0;
+    if (found !== 1) throw new Error(`${gluePath}: ${from} found ${found} times, expected once`);
+    if (new RegExp(`(?<![\\w$])${to.replaceAll("$", "\\$")}(?![\\w$])`).test(glue)) throw new Error(`${gluePath}: ${to} is already used`);
+    glue = glue.replace(re, () => to);
+  }
+  return { glue, wasm, main, others, renames, moduleRename };
 }
 
-// The glue: each old name must be an identifier key there exactly once, and no new name may
-// already be in use.
-for (const [from, to] of renames) {
-  const re = new RegExp(`(?<![\\w$])${from.replaceAll("$", "\\$")}(?![\\w$])`, "g");
-  const found = glue.match(re)?.length ?? 0;
-  if (found !== 1) throw new Error(`${gluePath}: ${from} found ${found} times, expected once`);
-  if (new RegExp(`(?<![\\w$])${to.replaceAll("$", "\\$")}(?![\\w$])`).test(glue)) throw new Error(`${gluePath}: ${to} is already used`);
-  glue = glue.replace(re, () => to);
+let result;
+try {
+  result = run();
+} catch (err) {
+  console.error(
+    `short-imports: ${err.message}\n` +
+      `  Expected the files as wasm-bindgen ${wasmBindgenVersion()} (Cargo.lock) writes them, not yet rewritten; ` +
+      "nothing was changed. If wasm-bindgen was just bumped, see how its glue now names the imports and " +
+      "adapt scripts/short-imports.mjs, or drop its lines from the Makefile.",
+  );
+  process.exit(1);
 }
-const before = wasm.length;
-const after = main.bytes;
-writeFileSync(wasmPath, after);
+const { glue, wasm, main, others, renames, moduleRename } = result;
+writeFileSync(wasmPath, main.bytes);
 for (const o of others) writeFileSync(o.file, o.after);
 writeFileSync(gluePath, glue);
 console.log(
-  `short-imports: ${renames.size} imports renamed, module "${moduleRename[0]}" -> "${moduleRename[1]}", wasm ${before} -> ${after.length} bytes` +
+  `short-imports: ${renames.size} imports renamed, module "${moduleRename[0]}" -> "${moduleRename[1]}", wasm ${wasm.length} -> ${main.bytes.length} bytes` +
     others.map((o) => `; ${path.basename(o.file)} ${o.before} -> ${o.after.length} bytes`).join(""),
 );

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::exact;
-use crate::format::Locale;
+use crate::locale::Locale;
 use crate::model::{FundingData, Measures, Unit, DEFAULT_SOURCES};
 use crate::options::Options;
 use crate::regions::{RegionInfo, Regions, Resolver};

@@ -12,44 +12,13 @@
 use rust_decimal::Decimal;
 
 use crate::exact::{round, split_digits};
+// The language is defined below the text (options and the analysis choose by it too) and
+// named here as well, beside the formats that speak it.
+pub use crate::locale::Locale;
 use crate::model::Unit;
 
 /// Shown where a figure cannot be computed (a division by zero, a measure nobody reported).
 pub const DASH: &str = "–";
-
-/// The language of generated text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    /// Vietnamese (the default).
-    #[default]
-    Vi,
-    /// English.
-    En,
-}
-
-impl Locale {
-    /// `"vi"` or `"en"`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::Vi => "vi",
-            Locale::En => "en",
-        }
-    }
-
-    /// Parses `"vi"`, `"vi-VN"`, `"en"`, `"en-US"`... (case-insensitive).
-    pub fn parse(tag: &str) -> Option<Locale> {
-        let lang = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match lang.as_str() {
-            "vi" => Some(Locale::Vi),
-            "en" => Some(Locale::En),
-            _ => None,
-        }
-    }
-}
 
 /// Number formatting for one locale, for the eye ([`NumberFormat::new`]) or for the ear
 /// ([`NumberFormat::spoken`]).
@@ -454,12 +423,5 @@ mod tests {
                 assert_eq!(speak(&eye.projects(n), locale), ear.projects(n));
             }
         }
-    }
-
-    #[test]
-    fn locale_tags() {
-        assert_eq!(Locale::parse("vi-VN"), Some(Locale::Vi));
-        assert_eq!(Locale::parse("EN"), Some(Locale::En));
-        assert_eq!(Locale::parse("fr"), None);
     }
 }

@@ -5,8 +5,14 @@
 //! counterpart capital; compiled to WebAssembly for news sites.
 //!
 //! Data flows one way: JSON text → [`json`] (strict reader) → [`model`] (validated input)
-//! → [`compute`] (exact figures) → [`format`] / [`output`] (locale text, JSON for JS)
-//! → `web` (the wasm-bindgen shell, wasm32 only).
+//! → [`compute`] (exact figures) → [`format`](mod@format) / [`messages`] / [`output`] (locale
+//! text, JSON for JS) → [`chart`] (layout, then painting) → `web` (the wasm-bindgen shell,
+//! wasm32 only).
+//! The imports run the same way: each module uses only its own layer and those below it, down
+//! to the vocabulary every layer shares ([`error`], [`warning`], [`locale`], [`limits`],
+//! [`unicode`]) and `host`, the one module that asks the platform (the JavaScript engine in
+//! the browser) for what Rust would otherwise bring into the wasm file. `tests/layers.rs` holds
+//! the order and fails on an import that goes up.
 //!
 //! ```
 //! use khuyencong_charts::{analyze_json, Options};
@@ -42,8 +48,11 @@ pub mod compute;
 pub mod error;
 pub mod exact;
 pub mod format;
+mod host;
 pub mod json;
 pub mod limits;
+pub mod locale;
+pub mod messages;
 pub mod model;
 pub mod options;
 pub mod output;
@@ -61,7 +70,7 @@ pub struct ReadmeDoctests;
 
 pub use compute::{analyze, Analysis, Figure, Group};
 pub use error::{Error, ErrorKind, Result};
-pub use format::Locale;
+pub use locale::Locale;
 pub use model::{FundingData, Unit};
 pub use options::Options;
 pub use warning::Warning;

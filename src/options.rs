@@ -1,8 +1,8 @@
 //! Options of `analyze`: locale, the number of digits shown, and how regions are grouped.
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::format::Locale;
-use crate::json::{clip, Member, Value};
+use crate::error::{clip, Error, ErrorKind, Result};
+use crate::json::{Member, Value};
+use crate::locale::Locale;
 use crate::model::{get, join, suggest};
 use crate::regions::Regions;
 

@@ -1,4 +1,7 @@
-//! Unicode normalization (NFC) of text fields.
+//! Unicode questions about text fields: NFC normalization, marks and case. Vietnamese text is
+//! answered here without tables; anything else goes to the platform's tables (`host`).
+
+use crate::host;
 
 /// `s` in Unicode Normalization Form C. Text that surely is already (see [`surely_nfc`]) is
 /// returned as it is, without asking the Unicode tables (in the browser, a call into the
@@ -7,7 +10,7 @@ pub fn nfc(s: &str) -> String {
     if surely_nfc(s) {
         return s.to_string();
     }
-    normalize(s)
+    host::nfc(s)
 }
 
 /// True when every character of `s` is one whose NFC quick-check property is Yes and which
@@ -22,40 +25,30 @@ pub fn surely_nfc(s: &str) -> bool {
     )
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn normalize(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect()
-}
-
 /// Whether `c` is a mark (general category Mn, Mc or Me). There is none below U+0300 nor in
 /// Latin Extended Additional: those (all of Vietnamese in NFC) are answered without a table.
 pub fn is_mark(c: char) -> bool {
     if matches!(c, '\u{0}'..='\u{02FF}' | '\u{1E00}'..='\u{1EFF}') {
         return false;
     }
-    mark_in_tables(c)
+    host::is_mark(c)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn mark_in_tables(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
-}
-
-/// In the browser the engine's Unicode tables answer (`/^\p{M}$/u`).
-#[cfg(target_arch = "wasm32")]
-fn mark_in_tables(c: char) -> bool {
-    crate::web::is_mark(c)
+/// Whether `c` is a combining mark (general category M), which must follow a letter: the
+/// combining blocks Vietnamese and symbols use are answered without a table.
+pub fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+        || is_mark(c)
 }
 
 /// Whether `c` is upper case (the Unicode property Uppercase: "Đ", "Ấ", "K"). ASCII is
-/// answered here; anything else by the Unicode tables, which in the browser are the engine's
-/// (std's case tables would add ~3 KB gzipped to the reader's wasm file, for a few labels).
+/// answered here, anything else by the Unicode tables: in the browser the engine's, as std's
+/// case tables would be a large part of the reader's wasm file for a few labels.
 pub fn is_upper(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_uppercase();
     }
-    is_upper_in_tables(c)
+    host::is_upper(c)
 }
 
 /// `c` in lower case ("Đ" → "đ"; one character may become several, as in std).
@@ -63,7 +56,7 @@ pub fn lower(c: char) -> String {
     if c.is_ascii() {
         return c.to_ascii_lowercase().to_string();
     }
-    lower_in_tables(c)
+    host::lower(c)
 }
 
 /// `c` in upper case ("ư" → "Ư"; one character may become several: "ß" → "SS").
@@ -71,46 +64,7 @@ pub fn upper(c: char) -> String {
     if c.is_ascii() {
         return c.to_ascii_uppercase().to_string();
     }
-    upper_in_tables(c)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn is_upper_in_tables(c: char) -> bool {
-    c.is_uppercase()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn lower_in_tables(c: char) -> String {
-    c.to_lowercase().collect()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn upper_in_tables(c: char) -> String {
-    c.to_uppercase().collect()
-}
-
-/// In the browser the engine's `/^\p{Uppercase}$/u`.
-#[cfg(target_arch = "wasm32")]
-fn is_upper_in_tables(c: char) -> bool {
-    crate::web::is_upper(c)
-}
-
-/// In the browser the engine's `String.prototype.toLowerCase`.
-#[cfg(target_arch = "wasm32")]
-fn lower_in_tables(c: char) -> String {
-    crate::web::lower(c)
-}
-
-/// In the browser the engine's `String.prototype.toUpperCase`.
-#[cfg(target_arch = "wasm32")]
-fn upper_in_tables(c: char) -> String {
-    crate::web::upper(c)
-}
-
-/// In the browser the engine's `String.prototype.normalize` does it.
-#[cfg(target_arch = "wasm32")]
-fn normalize(s: &str) -> String {
-    crate::web::nfc(s)
+    host::upper(c)
 }
 
 #[cfg(test)]

@@ -1,18 +1,17 @@
-//! Every chart kind, laid out natively and drawn through plotters' SVG backend, compared with
-//! the committed snapshots in tests/snapshots/ (`UPDATE_SNAPSHOTS=1 cargo test --test charts`
-//! rewrites them; look at the change before committing it). Also: hit-testing is a pure
-//! function of the spec and a point.
+//! Every chart kind, laid out natively and drawn by the shipped SVG export
+//! (`chart::export::svg`: the painter through plotters' SVG backend, what the wasm's `toSVG()`
+//! returns), compared with the committed snapshots in tests/snapshots/
+//! (`UPDATE_SNAPSHOTS=1 cargo test --test charts` rewrites them; look at the change before
+//! committing it). Also: hit-testing is a pure function of the spec and a point.
 
 use std::fs;
 use std::path::PathBuf;
 
-use khuyencong_charts::chart::paint::{paint, Scale};
 use khuyencong_charts::chart::spec::Align;
 use khuyencong_charts::chart::{
-    layout, ApproxMeasure, ChartOptions, Input, Mark, Measure, Mode, Shape, Spec,
+    export, layout, ApproxMeasure, ChartOptions, Input, Mark, Measure, Mode, Shape, Spec,
 };
 use khuyencong_charts::{analyze, json, model::parse_data, Analysis, FundingData};
-use plotters::prelude::*;
 
 struct Case {
     name: &'static str,
@@ -201,29 +200,6 @@ fn build(case: &Case) -> Spec {
     Prepared::of(case).layout(case.mode, case.width, None, &[])
 }
 
-fn svg(spec: &Spec) -> String {
-    let mut out = String::new();
-    {
-        let backend = SVGBackend::with_string(
-            &mut out,
-            (spec.width.ceil() as u32, spec.height.ceil() as u32),
-        );
-        let area = backend.into_drawing_area();
-        paint(
-            spec,
-            &area,
-            Scale {
-                px: 1.0,
-                text: 1.24,
-            },
-            None,
-        )
-        .expect("paint");
-        area.present().expect("present");
-    }
-    out
-}
-
 #[test]
 fn every_kind_matches_its_snapshot() {
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
@@ -241,7 +217,8 @@ fn every_kind_matches_its_snapshot() {
             case.name,
             spec.height
         );
-        let out = svg(&spec);
+        // The function the product ships, not a copy of it.
+        let out = export::svg(&spec).expect("svg export");
         assert!(out.contains("<text"), "{}: has text", case.name);
         let path = root()
             .join("tests/snapshots")

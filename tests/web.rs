@@ -263,6 +263,89 @@ fn decomposed_text_is_the_same_group() {
     assert_eq!(text(&regions.get(0), &["actual"]), "3");
 }
 
+/// `regions: "2025"` through the exported API: former provinces, written in any spelling, are
+/// added up under today's units, exactly, and `regions` says what was combined, with the index
+/// of each written name's first record; the totals are those of the ungrouped records.
+#[wasm_bindgen_test]
+fn regions_2025_adds_former_provinces_under_todays_units() {
+    let data = r#"{"title":"t","unit":"trieu_dong","records":[
+        {"region":"tỉnh Ha Giang","year":2024,"actual":"2400.5"},
+        {"region":"Tuyên Quang","year":2024,"actual":"2100"},
+        {"region":"TP.HCM","year":2024,"actual":"5000"},
+        {"region":"Bình Dương","year":2024,"actual":"300.25"},
+        {"region":"Hà Giang","year":2026,"actual":"0.25"}]}"#;
+    let keys = |a: &JsValue| -> Vec<String> {
+        let groups = get(a, "byRegion").dyn_into::<Array>().unwrap();
+        groups.iter().map(|g| text(&g, &["key"])).collect()
+    };
+    let names = analyze(data.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(text(&names, &["regions", "mode"]), "names");
+    assert_eq!(
+        keys(&names),
+        [
+            "Hà Giang",
+            "Tuyên Quang",
+            "Thành phố Hồ Chí Minh",
+            "Bình Dương"
+        ]
+    );
+    let former = get(&get(&names, "regions"), "former")
+        .dyn_into::<Array>()
+        .unwrap();
+    let former: Vec<String> = former.iter().filter_map(|v| v.as_string()).collect();
+    assert_eq!(former, ["Hà Giang", "Bình Dương"]);
+
+    let merged = analyze(data.into(), options(r#"{"regions":"2025"}"#)).unwrap();
+    assert_eq!(text(&merged, &["regions", "mode"]), "2025");
+    assert_eq!(keys(&merged), ["Tuyên Quang", "Thành phố Hồ Chí Minh"]);
+    assert_eq!(text(&item(&merged, "byRegion", 0), &["actual"]), "4500.75");
+    assert_eq!(text(&item(&merged, "byRegion", 1), &["actual"]), "5300.25");
+    // The totals are the records', to the last digit, grouped or not.
+    assert_eq!(text(&merged, &["total", "actual"]), "9801");
+    assert_eq!(
+        text(&merged, &["total", "actual"]),
+        text(&names, &["total", "actual"])
+    );
+    // Which written names went into Tuyên Quang, and where each first appears.
+    let combined = item(&get(&merged, "regions"), "combined", 0);
+    assert_eq!(text(&combined, &["key"]), "Tuyên Quang");
+    let from = get(&combined, "from").dyn_into::<Array>().unwrap();
+    let from: Vec<(String, String, f64, f64)> = from
+        .iter()
+        .map(|f| {
+            (
+                text(&f, &["text"]),
+                text(&f, &["name"]),
+                get(&f, "records").as_f64().unwrap(),
+                get(&f, "first").as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        from,
+        [
+            ("tỉnh Ha Giang".into(), "Hà Giang".into(), 1.0, 0.0),
+            ("Tuyên Quang".into(), "Tuyên Quang".into(), 1.0, 1.0),
+            ("Hà Giang".into(), "Hà Giang".into(), 1.0, 4.0),
+        ]
+    );
+    // A former name in a record of 2026 is warned about, naming today's unit.
+    let warnings = get(&merged, "warnings").dyn_into::<Array>().unwrap();
+    let former_warning = warnings
+        .iter()
+        .find(|w| text(w, &["code"]) == "former_province")
+        .expect("a former_province warning");
+    assert_eq!(text(&former_warning, &["path"]), "records[4].region");
+    assert!(text(&former_warning, &["message"]).contains("Tuyên Quang"));
+
+    // An option the package does not know is refused at its path.
+    let err = analyze(data.into(), options(r#"{"regions":2025}"#)).unwrap_err();
+    assert_eq!(
+        (text(&err, &["code"]), text(&err, &["path"])),
+        ("invalid_option".into(), "options.regions".into())
+    );
+}
+
 /// Case is mapped by the engine in the browser (the wasm file has no case tables): it agrees
 /// with Rust's std tables over Latin, Vietnamese and the blocks beyond, and a description
 /// writes a Vietnamese label mid-sentence in lower case.

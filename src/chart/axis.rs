@@ -16,7 +16,7 @@ pub fn ticks(max: f64, target: usize) -> Vec<Decimal> {
     if !max.is_finite() || max <= 0.0 {
         return vec![Decimal::ZERO, Decimal::ONE];
     }
-    let exp = super::math::log10(max / target).floor() as i32;
+    let exp = crate::host::log10(max / target).floor() as i32;
     // Candidate steps as (mantissa, power of ten): 1, 2, 2.5, 5 × 10^k around the raw step.
     let mut best: Option<(f64, f64, i64, i32)> = None; // (axis end, intervals, mantissa, power)
     for k in [exp - 1, exp, exp + 1] {

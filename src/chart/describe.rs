@@ -2,7 +2,8 @@
 //! accessible description) and for the page text around a chart.
 
 use crate::compute::Analysis;
-use crate::format::{no_data, Locale, NumberFormat, DASH};
+use crate::format::{no_data, NumberFormat, DASH};
+use crate::locale::Locale;
 use crate::model::FundingData;
 use crate::unicode::{is_upper, lower, upper};
 

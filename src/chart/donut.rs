@@ -6,10 +6,10 @@ use rust_decimal::Decimal;
 
 use super::axis::to_f64;
 use super::frame::{self, LegendItem};
-use super::math;
 use super::spec::{Align, Baseline, Fill, Item, Mark, Shape, Spec};
 use super::text::{figure_in, fit, fit_figure, wrap_whole, Measure, Weight};
 use super::Ctx;
+use crate::host;
 
 /// One slice.
 pub struct Slice {
@@ -26,8 +26,8 @@ pub struct Slice {
 fn point(cx: f64, cy: f64, r: f64, a: f64) -> (f64, f64) {
     // Angles run clockwise from 12 o'clock.
     (
-        cx + r * math::cos(a - FRAC_PI_2),
-        cy + r * math::sin(a - FRAC_PI_2),
+        cx + r * host::cos(a - FRAC_PI_2),
+        cy + r * host::sin(a - FRAC_PI_2),
     )
 }
 

@@ -1,4 +1,5 @@
-//! What each kind shows: turns the analysis into bars, slices or tiles.
+//! What each kind shows: turns the analysis into bars, slices or tiles (leverage, with its
+//! sentence for the whole, in `leverage`).
 
 use rust_decimal::Decimal;
 
@@ -7,8 +8,8 @@ use super::donut::{self, Slice};
 use super::frame;
 use super::spec::{Align, Baseline, Fill, Mark, Spec};
 use super::summary::{self, Tile};
-use super::text::{wrap, wrap_whole, Weight};
-use super::{Ctx, Input, Kind, Sort};
+use super::text::{wrap, Weight};
+use super::{leverage, Ctx, Kind, Sort};
 use crate::compute::{Dim, Figure, Group};
 use crate::model::Level;
 use crate::output::Texts;
@@ -19,7 +20,7 @@ pub fn layout(ctx: &Ctx<'_>) -> Spec {
         Kind::Sources => sources(ctx),
         Kind::PlanActual => plan_actual(ctx),
         Kind::Regions => regions(ctx),
-        Kind::Leverage => leverage(ctx),
+        Kind::Leverage => leverage::layout(ctx),
         Kind::Trend => trend(ctx),
         Kind::Categories => categories(ctx),
     };
@@ -37,7 +38,7 @@ fn pct(ctx: &Ctx<'_>, d: Option<Decimal>) -> String {
     Texts::new(ctx.input.analysis).percent(d)
 }
 
-fn ratio(ctx: &Ctx<'_>, d: Option<Decimal>) -> String {
+pub(super) fn ratio(ctx: &Ctx<'_>, d: Option<Decimal>) -> String {
     Texts::new(ctx.input.analysis).ratio(d)
 }
 
@@ -87,7 +88,7 @@ fn source_index(ctx: &Ctx<'_>, key: &str) -> Option<usize> {
     ctx.input.data.sources.iter().position(|s| s.key == key)
 }
 
-fn groups<'a>(ctx: &'a Ctx<'_>, dim: Dim) -> &'a [Group] {
+pub(super) fn groups<'a>(ctx: &'a Ctx<'_>, dim: Dim) -> &'a [Group] {
     let a = ctx.input.analysis;
     match dim {
         Dim::Source => &a.by_source,
@@ -98,7 +99,7 @@ fn groups<'a>(ctx: &'a Ctx<'_>, dim: Dim) -> &'a [Group] {
 }
 
 /// The chosen dimension, or the first of `order` that has groups.
-fn dim_or(ctx: &Ctx<'_>, order: &[Dim], usable: impl Fn(&Group) -> bool) -> Option<Dim> {
+pub(super) fn dim_or(ctx: &Ctx<'_>, order: &[Dim], usable: impl Fn(&Group) -> bool) -> Option<Dim> {
     if let Some(by) = ctx.input.options.by {
         return Some(by);
     }
@@ -108,7 +109,7 @@ fn dim_or(ctx: &Ctx<'_>, order: &[Dim], usable: impl Fn(&Group) -> bool) -> Opti
         .find(|d| groups(ctx, *d).iter().any(&usable))
 }
 
-fn sorted<'a>(
+pub(super) fn sorted<'a>(
     ctx: &Ctx<'_>,
     dim: Dim,
     mut gs: Vec<&'a Group>,
@@ -460,215 +461,6 @@ fn regions(ctx: &Ctx<'_>) -> Option<Spec> {
     let series = series_map.into_iter().map(|(_, s)| s).collect();
     let rows = rows.into_iter().map(|(_, r)| r).collect();
     Some(bars_along(ctx, dim, series, rows))
-}
-
-fn leverage(ctx: &Ctx<'_>) -> Option<Spec> {
-    let usable = |g: &Group| g.figure.sums.counterpart.is_some();
-    let dim = dim_or(
-        ctx,
-        &[Dim::Source, Dim::Region, Dim::Year, Dim::Category],
-        usable,
-    );
-    let a = ctx.input.analysis;
-    let sentence = |f: &Figure| {
-        f.leverage.map(|l| match ctx.locale {
-            crate::format::Locale::Vi => format!(
-                "1 đồng khuyến công thu hút {} đồng vốn đối ứng",
-                ratio(ctx, Some(l))
-            ),
-            crate::format::Locale::En => format!(
-                "1 VND of promotion funds attracted {} VND of counterpart capital",
-                ratio(ctx, Some(l))
-            ),
-        })
-    };
-    let row = |label: String, f: &Figure| Row {
-        label,
-        bars: vec![
-            Bar {
-                segs: f
-                    .sums
-                    .actual
-                    .map(|v| Seg {
-                        series: 0,
-                        value: v,
-                    })
-                    .into_iter()
-                    .collect(),
-            },
-            Bar {
-                segs: f
-                    .sums
-                    .counterpart
-                    .map(|v| Seg {
-                        series: 1,
-                        value: v,
-                    })
-                    .into_iter()
-                    .collect(),
-            },
-        ],
-        note: f.leverage.map(|l| format!("1 : {}", ratio(ctx, Some(l)))),
-        extra: sentence(f)
-            .map(|s| vec![(s, String::new())])
-            .unwrap_or_default(),
-    };
-    let used: Vec<&Group> = match dim {
-        Some(dim) => sorted(
-            ctx,
-            dim,
-            groups(ctx, dim).iter().filter(|g| usable(g)).collect(),
-            |f| f.leverage,
-        ),
-        None => Vec::new(),
-    };
-    let mut rows: Vec<Row> = used
-        .iter()
-        .map(|g| row(g.label.clone(), &g.figure))
-        .collect();
-    // The whole the headline sentence speaks of: the groups shown, summed exactly (a group
-    // without counterpart capital must not dilute the ratio); or the data's total when no group
-    // has any (counterpart reported for the programme only).
-    let whole: Option<Figure> = match used.as_slice() {
-        [] => a.total.sums.counterpart.map(|_| a.total.clone()),
-        [one] => Some(one.figure.clone()),
-        many => sum_figures(many, ctx.input.options.analysis.ratio_digits),
-    };
-    if let Some(w) = &whole {
-        if used.len() != 1 {
-            let all_groups = dim.is_none_or(|d| used.len() == groups(ctx, d).len());
-            let label = if all_groups {
-                ctx.t("Tổng cộng", "Total")
-            } else {
-                ctx.t("Tổng các nhóm trên", "Total of the above")
-            };
-            rows.push(row(label.to_string(), w));
-        }
-    }
-    if rows.is_empty() {
-        return None;
-    }
-    let series = vec![
-        Series {
-            key: "actual".into(),
-            label: ctx.t("Kinh phí khuyến công", "Promotion funds").into(),
-            fill: Fill::Solid(ctx.theme.series[0]),
-        },
-        Series {
-            key: "counterpart".into(),
-            label: ctx.t("Vốn đối ứng", "Counterpart capital").into(),
-            fill: Fill::Hatched(ctx.theme.counterpart, ctx.theme.hatch),
-        },
-    ];
-    // The press's sentence for the whole, under the legend, on as many lines as it takes (its
-    // figure is the point of the chart): a fixed height holds the bars and the sentence.
-    let p = frame::pad(ctx.input.width);
-    let lines = whole
-        .as_ref()
-        .and_then(sentence)
-        .map_or_else(Vec::new, |s| {
-            wrap_whole(ctx.m(), &s, 14.0, Weight::Bold, ctx.input.width - 2.0 * p)
-        });
-    let dy = if lines.is_empty() {
-        0.0
-    } else {
-        8.0 + 20.0 * lines.len() as f64
-    };
-    let input = Input {
-        height: ctx.input.height.map(|h| h - dy),
-        ..*ctx.input
-    };
-    let bars_ctx = Ctx {
-        input: &input,
-        theme: ctx.theme.clone(),
-        nf: ctx.nf,
-        locale: ctx.locale,
-    };
-    let mut spec = bars::layout(
-        &bars_ctx,
-        &Bars {
-            orient: Orient::Horizontal,
-            series,
-            rows,
-        },
-    );
-    if !lines.is_empty() {
-        let y = spec
-            .legend
-            .last()
-            .map_or(60.0, |l| l.rect.1 + l.rect.3 + 2.0);
-        shift_below(&mut spec, y, dy);
-        for (i, line) in lines.into_iter().enumerate() {
-            spec.marks.push(Mark::Text {
-                x: p,
-                y: y + 4.0 + 20.0 * i as f64,
-                text: line,
-                size: 14.0,
-                weight: Weight::Bold,
-                color: ctx.theme.text,
-                align: Align::Start,
-                baseline: Baseline::Top,
-            });
-        }
-    }
-    Some(spec)
-}
-
-/// Exact sums of actual and counterpart over `groups`, and their leverage.
-fn sum_figures(groups: &[&Group], ratio_digits: u32) -> Option<Figure> {
-    let mut sums = crate::model::Measures::default();
-    for g in groups {
-        let f = &g.figure.sums;
-        for (acc, v) in [
-            (&mut sums.actual, f.actual),
-            (&mut sums.counterpart, f.counterpart),
-        ] {
-            if let Some(v) = v {
-                *acc = Some(match *acc {
-                    Some(x) => crate::exact::add(x, v, "").ok()?,
-                    None => v,
-                });
-            }
-        }
-    }
-    let leverage = match (sums.counterpart, sums.actual) {
-        (Some(c), Some(p)) => crate::exact::round_div(c, p, 1, ratio_digits)
-            .ok()
-            .flatten(),
-        _ => None,
-    };
-    Some(Figure {
-        sums,
-        leverage,
-        ..Figure::default()
-    })
-}
-
-/// Moves everything at or below `y` down by `dy` (to insert a line of text).
-fn shift_below(spec: &mut Spec, y: f64, dy: f64) {
-    for m in &mut spec.marks {
-        match m {
-            Mark::Rect { y: my, .. } | Mark::Text { y: my, .. } => {
-                if *my >= y {
-                    *my += dy;
-                }
-            }
-            Mark::Polygon { points, .. } | Mark::Line { points, .. } => {
-                if points.iter().all(|p| p.1 >= y) {
-                    for p in points.iter_mut() {
-                        p.1 += dy;
-                    }
-                }
-            }
-        }
-    }
-    for it in &mut spec.items {
-        if let super::spec::Shape::Rect { y: iy, .. } = &mut it.shape {
-            *iy += dy;
-        }
-        it.anchor.1 += dy;
-    }
-    spec.height += dy;
 }
 
 fn trend(ctx: &Ctx<'_>) -> Option<Spec> {

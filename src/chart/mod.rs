@@ -1,6 +1,6 @@
 //! Charts: options, a neutral description of what to draw ([`Spec`]), the layout of each kind,
 //! and a painter over a small [`paint::Surface`] trait: plotters' `DrawingBackend` (SVG) in
-//! tests and exports, the canvas 2D context in the browser (`src/web/chart.rs`).
+//! tests and exports, the canvas 2D context in the browser (`src/web/canvas.rs`).
 //!
 //! Layout runs once per data, size or option change and produces a [`Spec`] in CSS pixels;
 //! painting and hit-testing only read it, so a hover redraw re-parses and re-analyzes nothing.
@@ -12,7 +12,7 @@ mod donut;
 pub mod export;
 mod frame;
 mod kinds;
-mod math;
+mod leverage;
 pub mod paint;
 pub mod spec;
 mod summary;
@@ -25,57 +25,63 @@ pub use text::{ApproxMeasure, Measure};
 pub use theme::{Mode, Theme};
 
 use crate::compute::{cross_by_source, Analysis, CrossRow, Dim};
-use crate::error::{Error, ErrorKind, Result};
-use crate::format::{Locale, NumberFormat};
-use crate::json::{clip, Value};
+use crate::error::{clip, Error, ErrorKind, Result};
+use crate::format::NumberFormat;
+use crate::json::Value;
+use crate::locale::Locale;
 use crate::model::{get, FundingData};
 use crate::options::Options;
 
-/// The kinds of chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Kind {
+/// Declares [`Kind`] from one table: each line is a variant and its option value. The table
+/// below is the one list of chart kinds: `scripts/kinds.mjs` reads it (its lines must keep this
+/// shape) to write the lists in TypeScript and HTML and to check the ones written in words.
+macro_rules! kinds {
+    ($($(#[$attr:meta])* $variant:ident = $key:literal,)+) => {
+        /// The kinds of chart.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub enum Kind {
+            $($(#[$attr])* $variant,)+
+        }
+
+        impl Kind {
+            /// All kinds, in documentation order.
+            pub const ALL: [Kind; [$(Kind::$variant),+].len()] = [$(Kind::$variant),+];
+
+            /// The option value: `"sources"`, `"plan-actual"`...
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $key,)+
+                }
+            }
+        }
+
+        /// The option values, as an error message lists them.
+        const KIND_KEYS: &str = kinds!(@quoted $($key)+);
+    };
+    (@quoted $first:literal $($key:literal)*) => {
+        concat!("\"", $first, "\"", $(", \"", $key, "\""),*)
+    };
+}
+
+kinds! {
     /// Headline figures as large text.
-    Summary,
+    Summary = "summary",
     /// Donut of actual spending by source.
     #[default]
-    Sources,
+    Sources = "sources",
     /// Plan against actual by a dimension.
-    PlanActual,
+    PlanActual = "plan-actual",
     /// Actual by region, stacked by source.
-    Regions,
+    Regions = "regions",
     /// Public support against counterpart capital.
-    Leverage,
+    Leverage = "leverage",
     /// Plan and actual by year, stacked by source.
-    Trend,
+    Trend = "trend",
     /// Horizontal bars by activity category.
-    Categories,
+    Categories = "categories",
 }
 
 impl Kind {
-    /// The option value: `"sources"`, `"plan-actual"`...
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::Summary => "summary",
-            Kind::Sources => "sources",
-            Kind::PlanActual => "plan-actual",
-            Kind::Regions => "regions",
-            Kind::Leverage => "leverage",
-            Kind::Trend => "trend",
-            Kind::Categories => "categories",
-        }
-    }
-
-    /// All kinds, in documentation order.
-    pub const ALL: [Kind; 7] = [
-        Kind::Summary,
-        Kind::Sources,
-        Kind::PlanActual,
-        Kind::Regions,
-        Kind::Leverage,
-        Kind::Trend,
-        Kind::Categories,
-    ];
-
     fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.key() == s)
     }
@@ -134,13 +140,11 @@ impl ChartOptions {
         };
         let Value::Object(m) = v else { return Ok(o) };
         if let Some(k) = get(m, "kind") {
-            const ALLOWED: &str =
-                "\"summary\", \"sources\", \"plan-actual\", \"regions\", \"leverage\", \"trend\", \"categories\"";
             o.kind = match k {
                 Value::String(s) => Kind::parse(s),
                 _ => None,
             }
-            .ok_or_else(|| option_error("options.kind", ALLOWED, k))?;
+            .ok_or_else(|| option_error("options.kind", KIND_KEYS, k))?;
         }
         if let Some(b) = get(m, "by") {
             const ALLOWED: &str = "\"source\", \"region\", \"year\", \"category\"";

@@ -189,7 +189,7 @@ impl Shape {
                     return false;
                 }
                 // Angle clockwise from 12 o'clock, in [0, 2π).
-                let mut a = super::math::atan2(dx, -dy);
+                let mut a = crate::host::atan2(dx, -dy);
                 if a < 0.0 {
                     a += core::f64::consts::TAU;
                 }
@@ -220,13 +220,5 @@ impl Spec {
             }
         }
         best.map(|(i, _)| i)
-    }
-
-    /// The legend entry under (x, y), if any.
-    pub fn hit_legend(&self, x: f64, y: f64) -> Option<usize> {
-        self.legend.iter().position(|l| {
-            let (lx, ly, w, h) = l.rect;
-            x >= lx && x <= lx + w && y >= ly && y <= ly + h
-        })
     }
 }

@@ -411,8 +411,8 @@ mod tests {
         }
     }
 
-    /// The greedy wrap as it was before it measured the whole text first: a word at a time,
-    /// the last line shortened to fit.
+    /// The oracle: the plain greedy wrap, a word at a time, the last line shortened to fit;
+    /// `wrap` measures less and must break at the same places.
     fn wrap_word_by_word(
         m: &dyn Measure,
         text: &str,

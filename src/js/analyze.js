@@ -1,7 +1,8 @@
 // analyze(): the exact figures as an object, synchronous once ready() has loaded the wasm.
 // Not in core.js: embed.js's reader build of the wasm leaves analyze out.
 import { analyze as wasmAnalyze } from "./khuyencong_charts.js";
-import { isReady, KhuyenCongError, localeOf, message, toJson } from "./core.js";
+import { isReady, KhuyenCongError, localeOf, message } from "./core.js";
+import { toJson } from "./json-text.js";
 
 /**
  * Computes exact funding figures from `data` (an object or its JSON text).

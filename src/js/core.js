@@ -1,5 +1,5 @@
-// The core of the JS layer: loading the wasm once, the error class, the data as JSON text.
-// analyze() is in analyze.js (embed.js's reader build of the wasm has no analyze).
+// The core of the JS layer: loading the wasm once, the error class. The data as JSON text is
+// json-text.js's; analyze() is analyze.js's (the reader's build of the wasm has no analyze).
 //
 // `ready()` loads the WebAssembly once. Importing this module has no side effects and touches
 // no browser global (the wasm glue is only called from inside these functions).
@@ -17,14 +17,6 @@ const MESSAGES = {
   internal: {
     vi: "Lỗi nội bộ của thư viện khi xử lý dữ liệu này; các biểu đồ khác không bị ảnh hưởng.",
     en: "Internal error in the library while processing this data; other charts are not affected.",
-  },
-  too_large: {
-    vi: "Dữ liệu: dữ liệu quá lớn (tối đa 32 MB).",
-    en: "Data: the data is too large (at most 32 MB).",
-  },
-  invalid_json: {
-    vi: "Dữ liệu: không chuyển được thành JSON (có vòng lặp tham chiếu?).",
-    en: "Data: cannot be converted to JSON (a circular reference?).",
   },
 };
 
@@ -118,41 +110,4 @@ export function located(url) {
   }
   const fs = url.protocol === "file:" ? globalThis.process?.getBuiltinModule?.("fs") : undefined;
   return fs ? fs.promises.readFile(url) : url;
-}
-
-// JSON.stringify would turn NaN and Infinity into null (silently "absent") and throw on
-// BigInt; pass them on as text so the validator reports them with their path.
-function replacer(_key, value) {
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  if (typeof value === "bigint") return value.toString();
-  return value;
-}
-
-/** The most input the library reads (src/limits.rs MAX_INPUT_BYTES). */
-const MAX_INPUT_BYTES = 32 * 1024 * 1024;
-
-/**
- * `text`, or a `too_large` error when it is surely over the limit: a string has at least as
- * many UTF-8 bytes as UTF-16 code units. Refused here, it is never copied into the WebAssembly
- * memory, which grows to hold it and never shrinks.
- */
-export function withinLimit(text, locale) {
-  if (typeof text === "string" && text.length > MAX_INPUT_BYTES) {
-    throw new KhuyenCongError(message("too_large", locale), "too_large", "");
-  }
-  return text;
-}
-
-export function toJson(value, locale) {
-  if (value === undefined || value === null) return value;
-  if (typeof value === "string") return withinLimit(value, locale);
-  let text;
-  try {
-    text = JSON.stringify(value, replacer);
-  } catch (cause) {
-    const err = new KhuyenCongError(message("invalid_json", locale), "invalid_json", "");
-    err.cause = cause;
-    throw err;
-  }
-  return withinLimit(text, locale);
 }

@@ -42,11 +42,11 @@ export const ATTRIBUTES = [
 
 /** The link's marker: the fragment's first parameter, whose value is the link format's version. */
 export const LINK_MARK = "khuyencong";
-export const LINK_VERSION = "1";
+const LINK_VERSION = "1";
 /** The package's page that draws a chart from its link (chart.html). */
-export const CHART_PAGE = "chart.html";
+const CHART_PAGE = "chart.html";
 /** The package's page that draws a chart in an iframe from its query (embed.html). */
-export const FRAME_PAGE = "embed.html";
+const FRAME_PAGE = "embed.html";
 /** A word in every picture's address: the SVG's comment, the name of the file the editor page
  * downloads for a CMS to upload. The site loader takes an <img> for the chart's picture by it. */
 export const PICTURE_MARK = "khuyencong";
@@ -73,7 +73,7 @@ export function escapeHtml(text) {
 }
 
 /** JSON text that cannot end the <script> it sits in (see the top of this file). */
-export function scriptJson(json) {
+function scriptJson(json) {
   return json.replace(/<\//g, "<\\/").replace(/<!--/g, "\\u003c!--");
 }
 
@@ -220,7 +220,7 @@ export function svgDataUrl(svg) {
  * font list repeated on every text when all share one (said once, on the <svg>, which they
  * inherit it from). It draws the same.
  */
-export function compactSvg(svg) {
+function compactSvg(svg) {
   let out = svg
     .replace(/>\s*\n\s*/g, ">")
     .replace(/\s*\n\s*</g, "<")
@@ -258,7 +258,7 @@ export function compactSvg(svg) {
  * The picture as an <img>: `src` (a data: URL, or the address of the file the newsroom
  * uploaded), `alt` (the figures in words), `width` and `height` (CSS px, the box it takes).
  */
-export function pictureHtml({ src, alt, width, height }) {
+function pictureHtml({ src, alt, width, height }) {
   // The address as a double-quoted attribute: only & and " need escaping there, and the
   // picture's single quotes are many.
   const address = String(src).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
@@ -271,7 +271,7 @@ export function pictureHtml({ src, alt, width, height }) {
 // ---- the figures ------------------------------------------------------------------------------
 
 /** The figures as an HTML table: `table` is a chart view's ({ head, rows }, the total last). */
-export function tableHtml(title, { head, rows }) {
+function tableHtml(title, { head, rows }) {
   const line = ([first, ...rest]) =>
     `<tr><th scope="row">${escapeHtml(first)}</th>${rest
       .map((c) => `<td>${escapeHtml(c)}</td>`)

@@ -24,7 +24,10 @@
 // (view(), setOptions(), …) or null; the element's data-kc-state is "loading", "ready" or
 // "error"; it fires "khuyencong-chart:ready" (detail.chart) and "khuyencong-chart:error"
 // (detail.error), both bubbling, after each drawing or failure.
-import { mount, setExportLoader, setWasmSource } from "./chart.js";
+import { mount } from "./chart.js";
+import { setExportLoader, setWasmSource } from "./chart-loading.js";
+import { errorBox } from "./chart-errors.js";
+import { el } from "./chart-style.js";
 import { KhuyenCongError, localeOf, located } from "./core.js";
 import { ATTRIBUTES, inflateData } from "./embed-code.js";
 
@@ -36,12 +39,8 @@ setExportLoader(() => import("./embed-export.js"));
 
 // The reader's build of the wasm (no SVG, CSV or error sentences), the one file every chart of
 // the page shares; embed.js starts its download with this module's.
-setWasmSource(() => located(wasmUrl()));
-
-/** The reader's wasm file, beside this module (written out, so that bundlers copy the file). */
-export function wasmUrl() {
-  return new URL("./khuyencong_charts_view_bg.wasm", import.meta.url);
-}
+// Its address is written out beside this module, so that bundlers copy the file.
+setWasmSource(() => located(new URL("./khuyencong_charts_view_bg.wasm", import.meta.url)));
 
 const TAG = "khuyencong-chart";
 const STATE = "data-kc-state";
@@ -50,7 +49,6 @@ const DATA_SCRIPT = 'script[type="application/json"]';
 const TEXT = {
   vi: {
     loading: "Đang tải biểu đồ…",
-    failed: "Không vẽ được biểu đồ.",
     noData:
       'src: chưa có dữ liệu; hãy ghi địa chỉ tệp JSON vào thuộc tính src, hoặc đặt dữ liệu vào thẻ <script type="application/json"> bên trong phần tử.',
     notObject:
@@ -58,7 +56,6 @@ const TEXT = {
   },
   en: {
     loading: "Loading the chart…",
-    failed: "The chart could not be drawn.",
     noData:
       'src: no data; give the JSON file\'s address in the src attribute, or put the data in a <script type="application/json"> inside the element.',
     notObject:
@@ -244,14 +241,14 @@ class Embed {
 
   #prepare() {
     this.#prepared = true;
-    const el = this.#el;
+    const element = this.#el;
     // An unknown element is inline; a chart needs a block (the page's CSS may say otherwise).
-    if (getComputedStyle(el).display === "inline") {
-      el.style.setProperty("display", "block");
+    if (getComputedStyle(element).display === "inline") {
+      element.style.setProperty("display", "block");
       this.#displaySet = true;
     }
     this.#locale = localeOf({ locale: this.#attr("locale") });
-    const content = [...el.childNodes].filter(
+    const content = [...element.childNodes].filter(
       (n) => !(n.nodeType === Node.ELEMENT_NODE && n.localName === "script"),
     );
     const meaningful = content.some(
@@ -260,15 +257,15 @@ class Embed {
     );
     if (meaningful) {
       // display: contents, so that the wrapper changes nothing in how the content looks.
-      this.#fallback = styled("div", { display: "contents" });
+      this.#fallback = el("div", { display: "contents" });
       this.#fallback.className = "kc-embed__fallback";
-      el.insertBefore(this.#fallback, content[0]);
+      element.insertBefore(this.#fallback, content[0]);
       this.#fallback.append(...content);
     } else {
-      this.#loading = styled("p", { margin: "0", padding: "16px 0", opacity: "0.75" });
+      this.#loading = el("p", { margin: "0", padding: "16px 0", opacity: "0.75" });
       this.#loading.className = "kc-embed__loading";
       this.#loading.textContent = TEXT[this.#locale].loading;
-      el.append(this.#loading);
+      element.append(this.#loading);
     }
     this.#el.setAttribute(STATE, "loading");
     this.#watchData();
@@ -454,7 +451,8 @@ class Embed {
     this.#emit("khuyencong-chart:ready", { chart: this.#handle });
   }
 
-  /** Shows `err` in an error box of this module (mount's own failures show mount's box). */
+  /** Shows `err` in the chart's error box (chart-errors.js) for the errors found before
+   * mount() (mount's own failures show its own box). */
   #fail(err) {
     if (!this.#container) {
       this.#container = document.createElement("div");
@@ -477,31 +475,6 @@ class Embed {
     this.#el.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
   }
 }
-
-/** The same box as chart.js's (role="alert"), for the errors found before mount(). */
-function errorBox(err, locale) {
-  const box = styled("div", {
-    margin: "0 0 8px",
-    padding: "10px 12px",
-    "border-left": "4px solid #c8102e",
-    background: "rgb(200 16 46 / 0.08)",
-  });
-  box.className = "kc-chart__error";
-  box.setAttribute("role", "alert");
-  const title = styled("p", { margin: "0 0 4px", "font-weight": "700" });
-  title.textContent = TEXT[locale].failed;
-  const text = styled("p", { margin: "0" });
-  text.textContent = err.message;
-  box.append(title, text);
-  return box;
-}
-
-function styled(tag, styles) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(styles)) node.style.setProperty(name, value);
-  return node;
-}
-
 
 // ---- the picture, link and table of the embed code ----------------------------------------------
 
@@ -526,7 +499,7 @@ export async function drawPicture(link, img, address) {
   // Over the picture while it draws: absolutely positioned without offsets, a box sits where it
   // would be in the flow (the picture's place), and takes no room. Inline-block, as the picture
   // is, so that the line around it keeps its height when the two swap.
-  const box = styled("div", {
+  const box = el("div", {
     display: shown ? "inline-block" : "block",
     position: shown ? "absolute" : "static",
     visibility: "hidden",
@@ -538,7 +511,7 @@ export async function drawPicture(link, img, address) {
   box.setAttribute(STATE, "loading");
   embeds.set(box, picture);
   // The chart takes the picture's box: the picture is made tall enough for the chart's text on
-  // a phone (chart.js, #exportSize), so the swap moves nothing on the page.
+  // a phone (chart-export.js, the picture's size), so the swap moves nothing on the page.
   let height;
   if (shown) {
     const rect = img.getBoundingClientRect();

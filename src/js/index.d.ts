@@ -221,9 +221,11 @@ export type WasmSource =
  */
 export function analyze(data: FundingData | string, options?: AnalyzeOptions): Analysis;
 
+// kinds:begin (written by scripts/kinds.mjs from the table in src/chart/mod.rs)
 /** The kinds of chart. */
 export type ChartKind =
   | "summary" | "sources" | "plan-actual" | "regions" | "leverage" | "trend" | "categories";
+// kinds:end
 
 /**
  * Options of `mount`: analyze's options plus the chart's own.

@@ -37,7 +37,7 @@ pub mod table;
 pub use resolve::Resolver;
 pub use table::{Current, Era, Name, Table};
 
-use crate::format::Locale;
+use crate::locale::Locale;
 
 /// How regions are grouped (the option `regions`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -4,7 +4,7 @@ use js_sys::{Error as JsError, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorKind, JsonReason};
-use crate::format::Locale;
+use crate::locale::Locale;
 
 /// The crate's error as a JS `Error` named `KhuyenCongError`, with `code` and `path`.
 pub fn to_js_error(e: &Error, locale: Locale) -> JsValue {
@@ -12,7 +12,7 @@ pub fn to_js_error(e: &Error, locale: Locale) -> JsValue {
     let err = JsError::new(&e.message(locale));
     // The reader's build has no sentences: the message is "path: code" (an internal error's,
     // its detail) and `brief` is true; the shell, which holds the data and options, asks the
-    // full build for the sentence (src/js/chart.js, `explain`).
+    // full build for the sentence (`explained` in src/js/chart-errors.js).
     #[cfg(not(feature = "messages"))]
     let err = {
         let _ = locale;

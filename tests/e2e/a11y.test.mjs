@@ -11,12 +11,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import Decimal from "decimal.js";
-import { serve } from "../../scripts/serve.mjs";
-import { launchChromium, repoPath, settleCharts, watchPage } from "./helpers.mjs";
+import { gotoGallery, openPage, repoPath, settleCharts, startFixture, testPage } from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
 const AXE = repoPath("node_modules", "axe-core", "axe.min.js");
-const GALLERY = "charts.html";
 const BLANK = "__test__/blank.html";
 const PHIA_BAC = JSON.parse(readFileSync(repoPath("www", "data", "phia-bac-2022.json"), "utf8"));
 
@@ -33,40 +31,27 @@ const PAGES = [
  * diagnostics while they last. Every other finding fails the test. */
 const PENDING = [];
 
+let fixture;
 let browser;
 let site;
 
 before(async () => {
   assert.ok(existsSync(repoPath("www", "pkg", "chart.js")), "www/pkg is missing: make www-pkg");
   assert.ok(existsSync(AXE), "node_modules/axe-core is missing: npm ci");
-  site = await serve({ root: repoPath("www") });
-  browser = await launchChromium();
+  fixture = await startFixture({ site: {} });
+  ({ browser, site } = fixture);
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+after(() => fixture?.close());
 
-async function open({ viewport = { width: 1280, height: 900 }, ...contextOptions } = {}) {
-  const context = await browser.newContext({ viewport, ...contextOptions });
-  const page = await context.newPage();
-  const seen = await watchPage(page);
-  await page.route(`${site.url}${BLANK}`, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      body: '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>test</title></head><body><main></main></body></html>',
-    }),
-  );
-  return { context, page, seen };
+/** A fresh context and page, watched, with a blank page (a <main>) at BLANK. */
+function open(options = {}) {
+  return openPage(browser, { pages: { [`${site.url}${BLANK}`]: testPage("<main></main>") }, ...options });
 }
 
 async function openGallery(options = {}) {
-  const opened = await open(options);
-  await opened.page.goto(`${site.url}${GALLERY}`);
-  await opened.page.evaluate(() => window.khuyencongGallery.ready);
-  return opened;
+  return gotoGallery(await open(options), site.url);
 }
 
 /** Waits until every chart of the page has drawn or failed (scrolling to each, as a reader

@@ -7,18 +7,17 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { serve } from "../../scripts/serve.mjs";
 import {
-  STRICT_CSP,
   countLive,
   cspViolations,
-  launchChromium,
+  gotoGallery,
+  openPage,
   repoPath,
-  watchPage,
+  startFixture,
+  testPage,
 } from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
-const GALLERY = "charts.html";
 /** A page of the test's own, served from the site's origin (so /pkg/ and /data/ load). */
 const BLANK = "__test__/blank.html";
 
@@ -140,6 +139,7 @@ const KINDS = [
   },
 ];
 
+let fixture;
 let browser;
 let site;
 let strictSite;
@@ -149,45 +149,24 @@ before(async () => {
     existsSync(repoPath("www", "pkg", "chart.js")),
     "www/pkg/chart.js is missing: make www-pkg",
   );
-  site = await serve({ root: repoPath("www") });
-  strictSite = await serve({
-    root: repoPath("www"),
-    headers: { "Content-Security-Policy": STRICT_CSP },
-  });
-  browser = await launchChromium();
+  fixture = await startFixture({ site: {}, strictSite: { csp: true } });
+  ({ browser, site, strictSite } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await strictSite?.close();
-});
+after(() => fixture?.close());
 
-/** A fresh context and page, watched (console errors, page errors, CSP violations). */
-async function open({
-  viewport = { width: 1280, height: 900 },
-  csp = false,
-  ...contextOptions
-} = {}) {
-  const context = await browser.newContext({ viewport, ...contextOptions });
-  const page = await context.newPage();
-  const seen = await watchPage(page);
+/** A fresh context and page, watched (console errors, page errors, CSP violations), with a
+ * blank page at BLANK (under the strict policy, on the strict site, when `csp`). */
+async function open({ csp = false, ...options } = {}) {
   const base = (csp ? strictSite : site).url;
-  await page.route(`${base}${BLANK}`, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      headers: csp ? { "Content-Security-Policy": STRICT_CSP } : {},
-      body: '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>test</title></head><body></body></html>',
-    }),
-  );
-  return { context, page, seen, base };
+  const opened = await openPage(browser, { csp, pages: { [`${base}${BLANK}`]: testPage() }, ...options });
+  return { ...opened, base };
 }
 
 /** Opens the gallery and waits until every chart has mounted, or failed. */
 async function openGallery(options = {}) {
   const opened = await open(options);
-  await opened.page.goto(`${opened.base}${GALLERY}`);
-  await opened.page.evaluate(() => window.khuyencongGallery.ready);
+  await gotoGallery(opened, opened.base);
   const states = await opened.page.$$eval("[data-chart]", (nodes) =>
     nodes.map((n) => `${n.id}:${n.dataset.state}`),
   );

@@ -8,8 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { serve } from "../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import { STRICT_CSP, cspViolations, openPage, repoPath, startFixture } from "./helpers.mjs";
 
 const DATA = JSON.parse(readFileSync(repoPath("www", "data", "phia-bac-2022.json"), "utf8"));
 const SCREENSHOTS = repoPath("target", "screenshots");
@@ -132,6 +131,7 @@ const TOOLTIPS = {
 const PICTURE = 'img[src*="khuyencong"]';
 const BOX = ".kc-embed";
 
+let fixture;
 let browser;
 let site; // plain server
 let strictSite; // same files, every response carrying STRICT_CSP
@@ -141,19 +141,11 @@ before(async () => {
     existsSync(repoPath("www", "pkg", "embed.js")),
     "www/pkg/embed.js is missing: build the package first (make www-pkg)",
   );
-  site = await serve({ root: repoPath("www") });
-  strictSite = await serve({
-    root: repoPath("www"),
-    headers: { "Content-Security-Policy": STRICT_CSP },
-  });
-  browser = await launchChromium();
+  fixture = await startFixture({ site: {}, strictSite: { csp: true } });
+  ({ browser, site, strictSite } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await strictSite?.close();
-});
+after(() => fixture?.close());
 
 /**
  * Opens the demo in a fresh page, scrolls to each chart's picture as a reader does (the loader
@@ -163,9 +155,7 @@ async function openDemo(
   baseUrl,
   { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, route, wait = true } = {},
 ) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
-  const page = await context.newPage();
-  const seen = await watchPage(page);
+  const { context, page, seen } = await openPage(browser, { viewport, dpr: deviceScaleFactor });
   if (route) await page.route(route.pattern, route.handler);
   const response = await page.goto(baseUrl);
   for (let i = 0; i < KINDS.length; i++) {
@@ -340,9 +330,7 @@ describe("demo article with three charts, as an editor saved their embed code", 
     try {
       // openDemo scrolled past the pictures without waiting: start again at the top.
       await context.close();
-      const fresh = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
-      const p = await fresh.newPage();
-      const s = await watchPage(p);
+      const { context: fresh, page: p, seen: s } = await openPage(browser, { viewport: { width: 360, height: 740 }, dpr: 2 });
       await p.goto(site.url);
       await p.waitForLoadState("networkidle");
       const first = await p.$eval(PICTURE, (img) => img.getBoundingClientRect().top);

@@ -404,4 +404,115 @@ export const LAYOUTS = [
     tsv: "Tỉnh\tKinh phí\nHà Giang\t2.400\nCao Bằng\t1.500\n",
     asks: [["notation", "1:kinh phi"]],
   },
+
+  // Issue 18: a figure some rows with spending lack (editor-table-partial.js). Summed as it
+  // is, it would count other rows than the spending: "đạt 232,8% kế hoạch".
+  {
+    name: "a blank plan beside spending: asked, never “đạt 232,8%”",
+    tsv: `Nguồn\tKế hoạch (triệu đồng)\tThực hiện (triệu đồng)\n${KCQG}\t2.500,5\t2.400,5\n${KCDP}\t\t3.420\n`,
+    asks: [["partial", "partial:plan:r2c1"]],
+  },
+  {
+    name: "a blank plan, answered: only the rows with a plan",
+    tsv: `Nguồn\tKế hoạch (triệu đồng)\tThực hiện (triệu đồng)\n${KCQG}\t2.500,5\t2.400,5\n${KCDP}\t\t3.420\n`,
+    answers: { "partial:plan:r2c1": "rows" },
+    unit: "trieu_dong",
+    data: { records: [{ source: "kcqg", plan: "2500.5", actual: "2400.5" }] },
+    readings: ["partial_rows"],
+    figures: { actual: "2.400,5 triệu đồng", attainment: "96,0%" },
+  },
+  {
+    name: "a blank plan, answered: no plan in the chart",
+    tsv: `Nguồn\tKế hoạch (triệu đồng)\tThực hiện (triệu đồng)\n${KCQG}\t2.500,5\t2.400,5\n${KCDP}\t\t3.420\n`,
+    answers: { "partial:plan:r2c1": "drop" },
+    unit: "trieu_dong",
+    data: {
+      records: [
+        { source: "kcqg", actual: "2400.5" },
+        { source: "kcdp", actual: "3420" },
+      ],
+    },
+    readings: ["partial_dropped"],
+    figures: { actual: "5.820,5 triệu đồng", attainment: "–", shares: ["41,2%", "58,8%"] },
+  },
+  {
+    name: "a blank plan with a published total: the total row's plan, no question",
+    tsv: `Nguồn\tKế hoạch (triệu đồng)\tThực hiện (triệu đồng)\n${KCQG}\t2.500,5\t2.400,5\n${KCDP}\t\t3.420\nTổng cộng\t6.000\t5.820,5\n`,
+    unit: "trieu_dong",
+    data: {
+      records: [
+        { source: "kcqg", plan: "2500.5", actual: "2400.5" },
+        { source: "kcdp", actual: "3420" },
+      ],
+      reported: { plan: "6000", actual: "5820.5" },
+    },
+    readings: ["partial_published", "total_differs"],
+    figures: { actual: "5.820,5 triệu đồng", attainment: "97,0%" },
+  },
+  {
+    name: "a blank counterpart capital, answered: 0",
+    tsv: `Nguồn\tThực hiện (triệu đồng)\tVốn đối ứng (triệu đồng)\n${KCQG}\t2.400,5\t6.000,5\n${KCDP}\t3.420\t\n`,
+    answers: { "partial:counterpart:r2c2": "zero" },
+    unit: "trieu_dong",
+    data: {
+      records: [
+        { source: "kcqg", actual: "2400.5", counterpart: "6000.5" },
+        { source: "kcdp", actual: "3420", counterpart: "0" },
+      ],
+    },
+    readings: ["partial_zero"],
+    figures: { actual: "5.820,5 triệu đồng", leverage: "1,03", sourceLeverage: ["2,5", "0"] },
+  },
+  {
+    name: "sources as columns: a count of the whole row beside a blank source, asked",
+    tsv: "Tỉnh\tKCQG (triệu đồng)\tKCĐP (triệu đồng)\tSố đề án\nCao Bằng\t2.550,5\t\t23\nBắc Kạn\t1.200,5\t980\t12\nHà Giang\t900\t1.100,5\t8\n",
+    asks: [["partial", "partial:projects:r1c2"]],
+  },
+  {
+    name: "sources as columns, a count of the whole row: answered, only the full rows",
+    tsv: "Tỉnh\tKCQG (triệu đồng)\tKCĐP (triệu đồng)\tSố đề án\nCao Bằng\t2.550,5\t\t23\nBắc Kạn\t1.200,5\t980\t12\nHà Giang\t900\t1.100,5\t8\n",
+    answers: { "partial:projects:r1c2": "rows" },
+    unit: "trieu_dong",
+    data: {
+      records: [
+        { region: "Bắc Kạn", projects: 12 },
+        { region: "Bắc Kạn", source: "kcqg", actual: "1200.5" },
+        { region: "Bắc Kạn", source: "kcdp", actual: "980" },
+        { region: "Hà Giang", projects: 8 },
+        { region: "Hà Giang", source: "kcqg", actual: "900" },
+        { region: "Hà Giang", source: "kcdp", actual: "1100.5" },
+      ],
+    },
+    readings: ["partial_rows"],
+    figures: { actual: "4.181 triệu đồng", projects: "20 đề án" },
+  },
+  {
+    name: "sources as columns, a count of the whole row: answered, the blank source is 0",
+    tsv: "Tỉnh\tKCQG (triệu đồng)\tKCĐP (triệu đồng)\tSố đề án\nCao Bằng\t2.550,5\t\t23\nBắc Kạn\t1.200,5\t980\t12\nHà Giang\t900\t1.100,5\t8\n",
+    answers: { "partial:projects:r1c2": "zero" },
+    unit: "trieu_dong",
+    data: {
+      records: [
+        { region: "Cao Bằng", projects: 23 },
+        { region: "Cao Bằng", source: "kcqg", actual: "2550.5" },
+        { region: "Cao Bằng", source: "kcdp", actual: "0" },
+        { region: "Bắc Kạn", projects: 12 },
+        { region: "Bắc Kạn", source: "kcqg", actual: "1200.5" },
+        { region: "Bắc Kạn", source: "kcdp", actual: "980" },
+        { region: "Hà Giang", projects: 8 },
+        { region: "Hà Giang", source: "kcqg", actual: "900" },
+        { region: "Hà Giang", source: "kcdp", actual: "1100.5" },
+      ],
+    },
+    readings: ["partial_zero"],
+    figures: { actual: "6.731,5 triệu đồng", projects: "43 đề án", shares: ["69,1%", "30,9%"] },
+  },
+  {
+    name: "a row left out: the total row's count and the table's counterpart capital go with it",
+    tsv: `Nguồn kinh phí\tKinh phí thực hiện (triệu đồng)\tSố đề án\n${KCQG}\t2.400,5\t9\n${KCDP}\t\t30\nVốn đối ứng\t8.588\t\nTổng cộng\t5.820,5\t39\n`,
+    unit: "trieu_dong",
+    data: { records: [{ source: "kcqg", actual: "2400.5", projects: 9 }] },
+    readings: ["no_figure", "counterpart_left", "total_differs", "total_left"],
+    figures: { actual: "2.400,5 triệu đồng", projects: "9 đề án", leverage: "–" },
+  },
 ];

@@ -25,6 +25,15 @@ import { locateJson } from "../../www/assets/editor-json.js";
 import { TEXT, amountText, cellName, columnLetter } from "../../www/assets/editor-i18n.js";
 import { chartGap } from "../../www/assets/editor-checks.js";
 import { plainMessage } from "../../www/assets/editor-errors.js";
+import {
+  combinedGroups,
+  provinceNote,
+  recordOf,
+  rowSpans,
+  showsRegions,
+  suggestionOf,
+  unitsOf,
+} from "../../www/assets/editor-regions.js";
 import { LAYOUTS } from "./editor-layouts.mjs";
 import { repoPath } from "./helpers.mjs";
 
@@ -416,18 +425,23 @@ describe("readTable", () => {
     assert.equal(t.columns[1].field, "region");
     assert.equal(t.questions.length, 1);
     assert.equal(t.questions[0].col, 2);
-    const answered = readTable(
+    const text =
       "Bảng 1. Kinh phí khuyến công\t\t\t\n" +
-        "STT\tTỉnh\tKinh phí (triệu đồng)\t\n" +
-        "\t\tKế hoạch (triệu đồng)\tThực hiện (triệu đồng)\tGhi chú\tXếp hạng\n" +
-        "1\tCao Bằng\t13.800\t2.550\t\t\n" +
-        "2\tĐắk Lắk\t\t2.000,5\tx\t1\n",
-      { answers: { [t.questions[0].key]: "vi" } },
+      "STT\tTỉnh\tKinh phí (triệu đồng)\t\n" +
+      "\t\tKế hoạch (triệu đồng)\tThực hiện (triệu đồng)\tGhi chú\tXếp hạng\n" +
+      "1\tCao Bằng\t13.800\t2.550\t\t\n" +
+      "2\tĐắk Lắk\t\t2.000,5\tx\t1\n";
+    // Đắk Lắk has spending but no plan: the total plan would be Cao Bằng's alone beside the
+    // spending of both, so the page asks (editor-table-partial.js) before building anything.
+    const notation = { [t.questions[0].key]: "vi" };
+    const asked = readTable(text, { answers: notation });
+    assert.equal(asked.data, null);
+    assert.deepEqual(
+      asked.questions.filter((q) => q.answer === null).map((q) => [q.key, q.choices]),
+      [["partial:plan:r4c2", ["drop", "rows"]]],
     );
-    assert.deepEqual(answered.data.records, [
-      { region: "Cao Bằng", plan: "13800", actual: "2550" },
-      { region: "Đắk Lắk", actual: "2000.5" },
-    ]);
+    const answered = readTable(text, { answers: { ...notation, "partial:plan:r4c2": "rows" } });
+    assert.deepEqual(answered.data.records, [{ region: "Cao Bằng", plan: "13800", actual: "2550" }]);
     assert.deepEqual(
       answered.notes.map((n) => [n.code, n.row, n.col]),
       [
@@ -436,6 +450,7 @@ describe("readTable", () => {
         ["ignored_column", 2, 0],
         ["ignored_column", 2, 4],
         ["unknown_column", 2, 5],
+        ["partial_rows", 4, 2],
       ],
     );
 
@@ -484,7 +499,23 @@ describe("readTable", () => {
       asked.questions.map((q) => [q.kind, q.key, q.col, q.rows, q.above]),
       [["merged", "merged:3:nguon", 3, [4], "ngân sách huyện"]],
     );
-    const t = readTable(text, { answers: { "merged:3:nguon": "blank" } });
+    // Then counterpart capital blank beside "Máy móc thiết bị" and "Chi quản lý", and no count
+    // of projects for "Chi quản lý": asked, and answered as a journalist would (none: 0).
+    const merged = readTable(text, { answers: { "merged:3:nguon": "blank" } });
+    assert.equal(merged.data, null);
+    assert.deepEqual(
+      merged.questions.filter((q) => q.answer === null).map((q) => [q.key, q.choices]),
+      [
+        ["partial:counterpart:r1c5,r4c5", ["zero", "drop", "rows"]],
+        ["partial:projects:r4c6", ["zero", "drop", "rows"]],
+      ],
+    );
+    const answers = {
+      "merged:3:nguon": "blank",
+      "partial:counterpart:r1c5,r4c5": "zero",
+      "partial:projects:r4c6": "zero",
+    };
+    const t = readTable(text, { answers });
     assert.deepEqual(t.problems, []);
     assert.deepEqual(t.data, {
       records: [
@@ -494,6 +525,7 @@ describe("readTable", () => {
           category: "Máy móc thiết bị",
           year: 2021,
           actual: "2440",
+          counterpart: "0",
           projects: 19,
         },
         {
@@ -505,7 +537,14 @@ describe("readTable", () => {
           counterpart: "50.5",
           projects: 2,
         },
-        { region: "Bình Định", category: "Chi quản lý", year: 2022, actual: "141" },
+        {
+          region: "Bình Định",
+          category: "Chi quản lý",
+          year: 2022,
+          actual: "141",
+          counterpart: "0",
+          projects: 0,
+        },
       ],
       sources: [
         { key: "kcdp", label: "Khuyến công địa phương", level: "local" },
@@ -514,16 +553,22 @@ describe("readTable", () => {
     });
     // "Tư vấn" has no spending ("–"): left out, its counterpart capital and project too, so
     // that the leverage and the count are of the same rows as the spending. Said.
-    assert.deepEqual(t.readings, [
-      {
-        row: 3,
-        col: 4,
-        code: "no_figure",
-        label: "Bình Định, Tư vấn, ngân sách huyện",
-        field: "actual",
-        projects: 1,
-      },
-    ]);
+    assert.deepEqual(t.readings[0], {
+      row: 3,
+      col: 4,
+      code: "no_figure",
+      label: "Bình Định, Tư vấn, ngân sách huyện",
+      field: "actual",
+      projects: 1,
+    });
+    // The answers, said at the first blank cell of each.
+    assert.deepEqual(
+      t.readings.slice(1).map((r) => [r.code, r.row, r.col, TEXT.vi[`note.${r.code}`](r)]),
+      [
+        ["partial_zero", 1, 5, "Theo câu trả lời của bạn, các ô F2, F5 để trống tính là 0 (các hàng đó không có vốn đối ứng)."],
+        ["partial_zero", 4, 6, "Theo câu trả lời của bạn, ô G5 để trống tính là 0 (Bình Định, Chi quản lý không có đề án)."],
+      ],
+    );
     // The package accepts it, and its groups follow the table.
     const a = kc.analyze({ title: "T", unit: "trieu_dong", ...t.data });
     assert.deepEqual(
@@ -533,7 +578,7 @@ describe("readTable", () => {
     assert.equal(a.total.text.actual, "2.681 triệu đồng");
     assert.equal(a.total.text.projects, "21 đề án");
     // Answered the other way, the blank cell is the source above.
-    const filled = readTable(text, { answers: { "merged:3:nguon": "fill" } });
+    const filled = readTable(text, { answers: { ...answers, "merged:3:nguon": "fill" } });
     assert.equal(filled.data.records[2].source, "ngan-sach-huyen");
   });
 
@@ -570,6 +615,11 @@ describe("tables as the press lays them out: read right, or asked about, never s
       const problems = t.problems.map((p) => [p.code, p.row, p.col]);
       assert.deepEqual(open, layout.asks ?? []);
       assert.deepEqual(problems, layout.problems ?? []);
+      // Every answer is to a question the page asks (the page test answers by clicking).
+      const asked = new Set(t.questions.map((q) => q.key));
+      for (const key of Object.keys(layout.answers ?? {})) {
+        if (!key.startsWith("role:")) assert.ok(asked.has(key), `no question ${key}`);
+      }
       if (!layout.data) {
         assert.equal(t.data, null, "nothing is built before the answer");
         return;
@@ -680,6 +730,260 @@ describe("the issue's tables (issue 18), with the figures the page shows", () =>
   });
 });
 
+describe("a figure some rows lack beside the spending (issue 18): asked, never mixed into a ratio", () => {
+  // The brief's table: the plan of Khuyến công địa phương left blank. Summed as it is, the
+  // total plan is KCQG's alone beside the spending of both: "đạt 232,8% kế hoạch".
+  const PLAN =
+    "Nguồn\tKế hoạch (triệu đồng)\tThực hiện (triệu đồng)\n" +
+    "Khuyến công quốc gia\t2.500\t2.400\nKhuyến công địa phương\t\t3.420\n";
+  const notation = { "1:ke hoach trieu dong": "vi", "2:thuc hien trieu dong": "vi" };
+  // As the page words a reading: the unit chosen, then the reading's own members.
+  const say = (item, lang = "vi") => TEXT[lang][`note.${item.code}`]({ unit: "trieu_dong", ...item });
+  const ask = (q, choice, lang = "vi") =>
+    TEXT[lang][choice ? `question.partial.${choice}` : "question.partial"](q, "trieu_dong");
+
+  test("a blank plan: the question quotes the figures, offers no 0, and nothing is built before the answer", () => {
+    // What the package would say of the data as it used to be built: the nonsense asked about.
+    const mixed = kc.analyze({
+      title: "T",
+      unit: "trieu_dong",
+      records: [
+        { source: "kcqg", plan: "2500", actual: "2400" },
+        { source: "kcdp", actual: "3420" },
+      ],
+    });
+    assert.equal(mixed.total.text.attainment, "232,8%");
+    const t = readTable(PLAN, { answers: notation });
+    assert.equal(t.data, null);
+    const [q] = t.questions.filter((x) => x.answer === null);
+    assert.deepEqual(
+      { kind: q.kind, key: q.key, choices: q.choices, cells: q.cells, total: q.total, kept: q.kept },
+      {
+        kind: "partial",
+        key: "partial:plan:r2c1",
+        choices: ["drop", "rows"],
+        cells: [{ row: 2, col: 1 }],
+        total: { main: "5820", field: "2500" },
+        kept: { main: "2400", field: "2500" },
+      },
+    );
+    assert.equal(
+      ask(q),
+      "Khuyến công địa phương: chưa có số liệu kế hoạch (ô B3 để trống). Cộng lại, kế hoạch 2.500 triệu đồng và thực hiện 5.820 triệu đồng không gồm cùng các hàng, nên tỷ lệ đạt kế hoạch của cả bảng sẽ sai. Biểu đồ nên tính thế nào?",
+    );
+    assert.equal(
+      ask(q, "drop"),
+      "Không dùng số kế hoạch: biểu đồ giữ mọi hàng (thực hiện 5.820 triệu đồng), không có kế hoạch và tỷ lệ đạt kế hoạch.",
+    );
+    assert.equal(
+      ask(q, "rows"),
+      "Chỉ tính các hàng đủ số liệu: bỏ hàng Khuyến công địa phương; còn thực hiện 2.400 triệu đồng và kế hoạch 2.500 triệu đồng.",
+    );
+    assert.equal(
+      ask(q, null, "en"),
+      "Khuyến công địa phương: no plan figure yet (cell B3 is empty). Added up, the plan 2,500 million VND and the spending 5,820 million VND do not cover the same rows, so the whole table's attainment would be wrong. How should the chart count?",
+    );
+    // A plan of 0 is no plan: "zero" is not a choice, and such an answer is no answer.
+    assert.equal(readTable(PLAN, { answers: { ...notation, [q.key]: "zero" } }).data, null);
+  });
+
+  test("a blank plan answered: no plan at all, or only the rows with a plan; said, with the figures", () => {
+    const drop = readTable(PLAN, { answers: { ...notation, "partial:plan:r2c1": "drop" } });
+    assert.deepEqual(drop.data.records, [
+      { source: "kcqg", actual: "2400" },
+      { source: "kcdp", actual: "3420" },
+    ]);
+    assert.deepEqual(drop.readings.map((r) => say(r)), [
+      "Theo câu trả lời của bạn, biểu đồ không dùng số kế hoạch, vì Khuyến công địa phương chưa có số liệu kế hoạch: biểu đồ không có kế hoạch và tỷ lệ đạt kế hoạch.",
+    ]);
+    let a = analyzed(drop);
+    assert.deepEqual(
+      [a.total.text.actual, a.total.text.plan, a.total.text.attainment, ...a.bySource.map((g) => g.text.share)],
+      ["5.820 triệu đồng", "–", "–", "41,2%", "58,8%"],
+    );
+
+    const rows = readTable(PLAN, { answers: { ...notation, "partial:plan:r2c1": "rows" } });
+    assert.deepEqual(rows.data.records, [{ source: "kcqg", plan: "2500", actual: "2400" }]);
+    assert.deepEqual(rows.readings.map((r) => [r.row, r.col, say(r)]), [
+      [
+        2,
+        1,
+        "Theo câu trả lời của bạn, biểu đồ không tính hàng Khuyến công địa phương (chưa có số liệu kế hoạch), kể cả thực hiện 3.420 triệu đồng: mọi con số tổng chỉ gồm các hàng đủ số liệu.",
+      ],
+    ]);
+    a = analyzed(rows);
+    assert.deepEqual(
+      [a.total.text.actual, a.total.text.plan, a.total.text.attainment],
+      ["2.400 triệu đồng", "2.500 triệu đồng", "96,0%"],
+    );
+    // One source left: the donut offers no code, and says why in the answer's words.
+    const gap = chartGap("sources", undefined, a, { left: ["Khuyến công địa phương"] });
+    assert.equal(
+      TEXT.vi[`gap.${gap.code}`](gap),
+      "Biểu đồ nguồn kinh phí cần số thực hiện của ít nhất hai nguồn: theo câu trả lời của bạn về bảng, biểu đồ không tính Khuyến công địa phương. Hãy chọn cách khác ở câu hỏi đó, hoặc chọn loại biểu đồ khác (như “Tóm tắt”).",
+    );
+    // An edit that blanks another cell is another question: the answer stays with its cells.
+    const moved = readTable(PLAN.replace("\t2.500\t2.400", "\t\t2.400").replace("\t\t3.420", "\t3.500\t3.420"), {
+      answers: { ...notation, "partial:plan:r2c1": "rows" },
+    });
+    assert.equal(moved.data, null);
+    assert.deepEqual(moved.questions.filter((x) => x.answer === null).map((x) => x.key), ["partial:plan:r1c1"]);
+  });
+
+  test("a published total plan is the total: no question, attainment of it, and each blank said", () => {
+    const t = readTable(`${PLAN}Tổng cộng\t6.000\t5.820\n`, { answers: notation });
+    assert.deepEqual(t.questions.filter((x) => x.answer === null), []);
+    assert.deepEqual(t.data.reported, { plan: "6000", actual: "5820" });
+    assert.deepEqual(t.readings.map((r) => say(r)), [
+      "Khuyến công địa phương: chưa có số liệu kế hoạch (ô B3 để trống); tổng kế hoạch lấy theo hàng tổng.",
+      "Hàng 4 (tổng) ghi kế hoạch 6.000 triệu đồng, các hàng cộng lại 2.500 triệu đồng. Biểu đồ hiện số công bố, 6.000 triệu đồng, như báo cáo; tỷ lệ đạt kế hoạch tính trên số này.",
+    ]);
+    const a = analyzed(t);
+    assert.deepEqual(
+      [a.total.text.plan, a.total.text.attainment, ...a.bySource.map((g) => g.text.attainment)],
+      ["6.000 triệu đồng", "97,0%", "96,0%", "–"],
+    );
+  });
+
+  test("a blank counterpart capital: 0, none in the chart, or only the rows with it; the leverage of each", () => {
+    const text =
+      "Nguồn\tThực hiện (triệu đồng)\tVốn đối ứng (triệu đồng)\n" +
+      "Khuyến công quốc gia\t2.400\t6.000\nKhuyến công địa phương\t3.420\t\n";
+    const answers = { "1:thuc hien trieu dong": "vi", "2:von doi ung trieu dong": "vi" };
+    const t = readTable(text, { answers });
+    const [q] = t.questions.filter((x) => x.answer === null);
+    assert.deepEqual([q.key, q.choices], ["partial:counterpart:r2c2", ["zero", "drop", "rows"]]);
+    assert.deepEqual([ask(q), ask(q, "zero"), ask(q, "drop"), ask(q, "rows")], [
+      "Khuyến công địa phương: chưa có số liệu vốn đối ứng (ô C3 để trống). Cộng lại, vốn đối ứng 6.000 triệu đồng và thực hiện 5.820 triệu đồng không gồm cùng các hàng, nên số đồng vốn đối ứng thu hút trên 1 đồng khuyến công của cả bảng sẽ sai. Biểu đồ nên tính thế nào?",
+      "Ô trống là 0 (Khuyến công địa phương không có vốn đối ứng): biểu đồ giữ mọi hàng, thực hiện 5.820 triệu đồng và vốn đối ứng 6.000 triệu đồng.",
+      "Không dùng số vốn đối ứng: biểu đồ giữ mọi hàng (thực hiện 5.820 triệu đồng), không có vốn đối ứng.",
+      "Chỉ tính các hàng đủ số liệu: bỏ hàng Khuyến công địa phương; còn thực hiện 2.400 triệu đồng và vốn đối ứng 6.000 triệu đồng.",
+    ]);
+    const answered = (choice) => readTable(text, { answers: { ...answers, [q.key]: choice } });
+    const figures = (x) => {
+      const a = analyzed(x);
+      return [a.total.text.actual, a.total.text.counterpart, a.total.text.leverage];
+    };
+    const zero = answered("zero");
+    assert.deepEqual(zero.data.records[1], { source: "kcdp", actual: "3420", counterpart: "0" });
+    assert.deepEqual(figures(zero), ["5.820 triệu đồng", "6.000 triệu đồng", "1,03"]);
+    assert.deepEqual(zero.readings.map((r) => say(r)), [
+      "Theo câu trả lời của bạn, ô C3 để trống tính là 0 (Khuyến công địa phương không có vốn đối ứng).",
+    ]);
+    // The question stays, answered, so that the answer can be changed.
+    assert.deepEqual(
+      zero.questions.filter((x) => x.kind === "partial").map((x) => [x.key, x.answer]),
+      [[q.key, "zero"]],
+    );
+    assert.deepEqual(figures(answered("drop")), ["5.820 triệu đồng", "–", "–"]);
+    const rows = answered("rows");
+    assert.deepEqual(figures(rows), ["2.400 triệu đồng", "6.000 triệu đồng", "2,5"]);
+    assert.deepEqual(rows.readings.map((r) => say(r)), [
+      "Theo câu trả lời của bạn, biểu đồ không tính hàng Khuyến công địa phương (chưa có số liệu vốn đối ứng), kể cả thực hiện 3.420 triệu đồng: mọi con số tổng chỉ gồm các hàng đủ số liệu.",
+    ]);
+  });
+
+  test("sources as columns: a row's count covers the whole row, so a blank source cell asks about it", () => {
+    const text =
+      "Tỉnh\tKCQG (triệu đồng)\tKCĐP (triệu đồng)\tSố đề án\n" +
+      "Cao Bằng\t2.550,5\t\t23\nBắc Kạn\t1.200,5\t980\t12\nHà Giang\t900\t1.100,5\t8\n";
+    const t = readTable(text);
+    const [q] = t.questions;
+    assert.deepEqual([q.key, q.choices, q.cells], [
+      "partial:projects:r1c2",
+      ["zero", "drop", "rows"],
+      [{ row: 1, col: 3 }, { row: 1, col: 2 }],
+    ]);
+    assert.deepEqual([ask(q), ask(q, "zero"), ask(q, "drop"), ask(q, "rows")], [
+      "Cao Bằng: 23 đề án ở ô D2 là của cả hàng, kể cả phần KCĐP chưa có số (ô C2 để trống). Cộng lại, 43 đề án và thực hiện 6.731,5 triệu đồng không gồm cùng các hàng, nên số đề án đặt cạnh tổng kinh phí sẽ sai. Biểu đồ nên tính thế nào?",
+      "Ô trống là 0 (Cao Bằng không có kinh phí KCĐP): biểu đồ giữ mọi hàng, thực hiện 6.731,5 triệu đồng và 43 đề án.",
+      "Không dùng số đề án: biểu đồ giữ mọi hàng (thực hiện 6.731,5 triệu đồng), không có số đề án.",
+      "Chỉ tính các hàng đủ số liệu: bỏ hàng Cao Bằng; còn thực hiện 4.181 triệu đồng và 20 đề án.",
+    ]);
+    const answered = (choice) => readTable(text, { answers: { [q.key]: choice } });
+    const drop = answered("drop");
+    assert.deepEqual(drop.readings.map((r) => say(r)), [
+      "Cao Bằng: chưa có số liệu KCĐP (triệu đồng) (ô C2 để trống); số của hàng chỉ gồm các ô có số.",
+      "Theo câu trả lời của bạn, biểu đồ không dùng số đề án, vì Cao Bằng chưa đủ số liệu: biểu đồ không có số đề án.",
+    ]);
+    assert.deepEqual(
+      [analyzed(drop).total.text.actual, analyzed(drop).total.text.projects],
+      ["6.731,5 triệu đồng", "–"],
+    );
+    // Left out, the row's blank is not said again: the reading that leaves it out says it all.
+    const rows = answered("rows");
+    assert.deepEqual(rows.readings.map((r) => say(r)), [
+      "Theo câu trả lời của bạn, biểu đồ không tính hàng Cao Bằng (chưa đủ số liệu), kể cả thực hiện 2.550,5 triệu đồng: mọi con số tổng chỉ gồm các hàng đủ số liệu.",
+    ]);
+    const zero = answered("zero");
+    assert.deepEqual(zero.readings.map((r) => say(r)), [
+      "Theo câu trả lời của bạn, ô C2 để trống tính là 0 (Cao Bằng không có kinh phí KCĐP).",
+    ]);
+    const a = analyzed(zero);
+    assert.deepEqual(
+      [a.total.text.actual, a.total.text.projects, a.byRegion[0].text.actual, a.byRegion[0].text.projects],
+      ["6.731,5 triệu đồng", "43 đề án", "2.550,5 triệu đồng", "23 đề án"],
+    );
+    // With a total row, its count is the total; the row's own count goes, and that is said.
+    const published = readTable(`${text}Tổng cộng\t4.651\t2.080,5\t43\n`);
+    assert.deepEqual(published.questions, []);
+    assert.deepEqual(published.data.reported, { actual: "6731.5", projects: 43 });
+    assert.equal(
+      say(published.readings[1]),
+      "Cao Bằng: 23 đề án ở ô D2 là của cả hàng, kể cả phần KCĐP chưa có số (ô C2 để trống): biểu đồ không gắn số này với hàng; tổng số đề án lấy theo hàng tổng.",
+    );
+    const p = analyzed(published);
+    assert.deepEqual([p.total.text.projects, p.byRegion[0].text.projects], ["43 đề án", "–"]);
+    // A plan of the whole row likewise, its amount in the unit chosen.
+    const planned = readTable(
+      "Tỉnh\tKCQG (triệu đồng)\tKCĐP (triệu đồng)\tKế hoạch (triệu đồng)\n" +
+        "Cao Bằng\t2.550,5\t\t4.000,5\nBắc Kạn\t1.200,5\t980\t2.500\nTổng cộng\t3.751\t980\t6.500,5\n",
+    );
+    assert.equal(
+      say(planned.readings[1]),
+      "Cao Bằng: kế hoạch 4.000,5 triệu đồng ở ô D2 là của cả hàng, kể cả phần KCĐP chưa có số (ô C2 để trống): biểu đồ không gắn số này với hàng; tổng kế hoạch lấy theo hàng tổng.",
+    );
+    const pa = analyzed(planned);
+    assert.deepEqual([pa.total.text.attainment, pa.byRegion[0].text.plan], ["72,8%", "–"]);
+  });
+
+  test("a row left out: the total row's other figures and the table's counterpart capital go with it", () => {
+    const t = readTable(
+      "Nguồn kinh phí\tKinh phí thực hiện (triệu đồng)\tSố đề án\n" +
+        "KCQG\t2.400,5\t9\nKCĐP\t\t30\nVốn đối ứng\t8.588\t\nTổng cộng\t5.820,5\t39\n",
+    );
+    assert.deepEqual(t.data, { records: [{ source: "kcqg", actual: "2400.5", projects: 9 }] });
+    assert.deepEqual(t.readings.map((r) => say(r)).slice(1), [
+      "Hàng 4 “Vốn đối ứng”: 8.588 triệu đồng là vốn đối ứng của cả bảng, gồm cả hàng biểu đồ không tính: biểu đồ không dùng số này, vì chia cho kinh phí của một phần các hàng sẽ sai.",
+      "Hàng 5 (tổng) ghi 5.820,5 triệu đồng thực hiện, các hàng cộng lại 2.400,5 triệu đồng. Biểu đồ hiện 2.400,5 triệu đồng, tổng của các hàng, để tỷ trọng của từng phần đều tính trên tổng này và cộng lại 100%.",
+      "Hàng 5 (tổng) ghi 39 đề án, các hàng được tính cộng lại 9 đề án. Số ở hàng tổng gồm cả các hàng biểu đồ không tính, nên biểu đồ hiện 9 đề án.",
+    ]);
+    const a = analyzed(t);
+    assert.deepEqual(
+      [a.total.text.actual, a.total.text.projects, a.total.text.leverage],
+      ["2.400,5 triệu đồng", "9 đề án", "–"],
+    );
+  });
+
+  test("measures as rows: a source's blank plan asks about its column", () => {
+    const t = readTable("Chỉ tiêu\tKCQG\tKCĐP\nKế hoạch\t80,9\t\nThực hiện\t79,5\t90,9\n");
+    const [q] = t.questions;
+    assert.deepEqual([q.key, q.choices], ["partial:plan:r1c2", ["drop", "rows"]]);
+    assert.equal(
+      ask(q, "rows"),
+      "Chỉ tính các cột đủ số liệu: bỏ cột KCĐP; còn thực hiện 79,5 triệu đồng và kế hoạch 80,9 triệu đồng.",
+    );
+    const rows = readTable("Chỉ tiêu\tKCQG\tKCĐP\nKế hoạch\t80,9\t\nThực hiện\t79,5\t90,9\n", {
+      answers: { [q.key]: "rows" },
+    });
+    assert.deepEqual(rows.data.records, [
+      { source: "kcqg", plan: "80.9" },
+      { source: "kcqg", actual: "79.5" },
+    ]);
+    assert.equal(analyzed(rows).total.text.attainment, "98,3%");
+  });
+});
+
 describe("what the journalist reads", () => {
   test("the package's developer sentences become plain ones, by code and path", () => {
     const e = (code, path, message = "") => ({ code, path, message });
@@ -706,7 +1010,9 @@ describe("what the journalist reads", () => {
     // The embed code's panel, its technical section and the JSON box are for the technical team.
     const technical = /^(output\.|tech\.|cms\.|copy\.|download\.|json\.|field\.(pkg|loader|dataUrl|pictureUrl|cms)|pkg\.|dataUrl\.|pictureUrl\.|url\.|data\.mode\.json|where\.json)/;
     const DEVELOPER = /JSON|CMS|\bscript\b|WebAssembly|Thiếu trường bắt buộc|records\[|iframe|embed\.js|pkg\//i;
-    const sample = { row: 1, col: 1, code: "x", field: "actual", label: "KCQG", header: "Tiền", text: "1,5", written: "1.5", scaled: "1500", places: 3, examples: ["2.400"], rows: [2], above: "A", amount: "1", published: "2", sum: "1", projects: 1, missing: [], by: "region", unit: "trieu_dong", value: "1" };
+    const sample = { row: 1, col: 1, code: "x", field: "actual", label: "KCQG", header: "Tiền", text: "1,5", written: "1.5", scaled: "1500", places: 3, examples: ["2.400"], rows: [2], above: "A", amount: "1", published: "2", sum: "1", projects: 1, missing: [], by: "region", unit: "trieu_dong", value: "1",
+      main: "actual", units: [{ label: "KCĐP", kind: "none", row: 2, col: 1 }], fills: [{ row: 2, col: 1 }],
+      total: { main: "5820", field: "2500" }, kept: { main: "2400", field: "2500" } };
     for (const [key, value] of Object.entries(TEXT.vi)) {
       if (technical.test(key)) continue;
       const text = typeof value === "function" ? String(value(sample, "trieu_dong")) : value;
@@ -764,6 +1070,120 @@ describe("the page's words", () => {
     }
     for (const [, key] of html.matchAll(/data-i18n-placeholder="([^"]+)"/g)) {
       assert.equal(typeof TEXT.en[key], "string", key);
+    }
+  });
+});
+
+describe("today's provinces (issue 20): what the offer says and which rows it names", () => {
+  // Rows 2–8 of the grid; "Hà Giang" written three ways, Bình Dương under Thành phố Hồ Chí Minh.
+  const TSV =
+    "Tỉnh\tNăm\tThực hiện (tỷ đồng)\n" +
+    "tỉnh Ha Giang\t2024\t2,4\n" +
+    "Tuyên Quang\t2024\t2,1\n" +
+    "Hà Giang\t2025\t1,5\n" +
+    "TP.HCM\t2024\t5\n" +
+    "Bình Dương\t2024\t0,25\n" +
+    "Tuyên Quang\t2026\t4,3\n" +
+    "HA GIANG\t2026\t0,05\n";
+
+  const read = () => {
+    const table = readTable(TSV);
+    assert.deepEqual(table.problems, []);
+    return { table, data: { title: "T", unit: "ty_dong", ...table.data } };
+  };
+
+  test("the groups added up across the merger, with the rows each name was written in", () => {
+    const { table, data } = read();
+    const names = kc.analyze(data);
+    assert.deepEqual(names.regions.former, ["Hà Giang", "Bình Dương"]);
+    // By name, nothing was added up across the merger: no group to list.
+    assert.deepEqual(combinedGroups(names.regions, table), []);
+    const today = kc.analyze(data, { regions: "2025" });
+    const groups = combinedGroups(today.regions, { records: data.records, recordRows: table.recordRows });
+    assert.deepEqual(
+      groups.map((g) => [g.key, g.from.map((f) => [f.text, f.rows, f.moved])]),
+      [
+        ["Tuyên Quang", [["tỉnh Ha Giang", [1], true], ["Tuyên Quang", [2, 6], false], ["Hà Giang", [3], true], ["HA GIANG", [7], true]]],
+        ["Thành phố Hồ Chí Minh", [["TP.HCM", [4], false], ["Bình Dương", [5], true]]],
+      ],
+    );
+    // Exact: the units' sums, and the totals as without regrouping.
+    assert.deepEqual(today.byRegion.map((g) => [g.key, g.actual]), [["Tuyên Quang", "10.35"], ["Thành phố Hồ Chí Minh", "5.25"]]);
+    assert.equal(today.total.actual, names.total.actual);
+    assert.deepEqual([...unitsOf(today.regions)], [["Hà Giang", "Tuyên Quang"], ["Bình Dương", "Thành phố Hồ Chí Minh"]]);
+    // Without a table (data as written), no rows: the page counts entries instead.
+    assert.deepEqual(combinedGroups(today.regions, { records: data.records }).at(0).from.at(0).rows, []);
+    assert.equal(rowSpans([1, 2, 3, 6, 8, 9]), "2–4, 7, 9–10");
+    assert.equal(rowSpans([]), "");
+  });
+
+  test("the warnings about names become the page's sentences, at their cell", () => {
+    const { table, data } = read();
+    const today = kc.analyze({ ...data, records: [...data.records, { region: "Quảng Nihn", actual: "1" }] });
+    const regrouped = kc.analyze(data, { regions: "2025" }).regions;
+    const byCode = Object.fromEntries(today.warnings.map((w) => [w.code, w]));
+    assert.deepEqual(Object.keys(byCode).sort(), ["former_province", "possible_province"]);
+    // One former_province per province, at its first record of 2026.
+    assert.equal(byCode.former_province.path, "records[6].region");
+    assert.deepEqual(locateInTable(table, byCode.former_province.path), { row: 7, col: 0 });
+    assert.equal(recordOf(byCode.former_province.path), 6);
+    const former = provinceNote(byCode.former_province, { data, today: regrouped, applied: false });
+    assert.deepEqual(former, {
+      code: "former_province",
+      written: "HA GIANG",
+      name: "Hà Giang",
+      unit: "Tuyên Quang",
+      year: 2026,
+      applied: false,
+    });
+    assert.equal(
+      TEXT.vi["province.former_province"]({ ...former, table: true }),
+      "“HA GIANG” là tên trước sáp nhập: từ ngày 1/7/2025 Hà Giang thuộc Tuyên Quang, nhưng hàng năm 2026 vẫn ghi tên cũ. Bấm “Cộng theo tỉnh hiện nay” để cộng vào Tuyên Quang, hoặc sửa lại tên.",
+    );
+    assert.equal(
+      TEXT.en["province.former_province"]({ ...former, applied: true, table: true }),
+      "“HA GIANG” is a name from before the merger: since 1 July 2025 Hà Giang has been part of Tuyên Quang, but a row of 2026 still uses the old name. Its figures are added to Tuyên Quang.",
+    );
+    const possible = provinceNote(byCode.possible_province, { data, today: regrouped, applied: false });
+    assert.deepEqual(possible, { code: "possible_province", written: "Quảng Nihn", suggestion: "Quảng Ninh" });
+    assert.deepEqual(suggestionOf('"Ha Gaing" matches no province or city; did you mean "Hà Giang"? …'), {
+      written: "Ha Gaing",
+      suggestion: "Hà Giang",
+    });
+    assert.equal(suggestionOf("no quotes"), null);
+    // A warning the page has no sentence for keeps the package's.
+    assert.equal(provinceNote({ code: "total_mismatch", path: "reported.plan", message: "…" }, { data, today: regrouped }), null);
+    // Without the regrouped analysis (nothing to offer), the package's sentence stays.
+    assert.equal(provinceNote(byCode.former_province, { data, today: null }), null);
+  });
+
+  test("the offer in both languages, prominent where the chart is split by province, in plain words", () => {
+    assert.equal(
+      TEXT.vi["regions.offer"]({ names: ["Hà Giang", "Bình Dương"], table: true }),
+      "Bảng có tên tỉnh trước sáp nhập năm 2025 (Hà Giang, Bình Dương). Cộng số liệu theo 34 tỉnh, thành phố hiện nay?",
+    );
+    assert.equal(
+      TEXT.en["regions.offer"]({ names: ["Hà Giang"], table: false }),
+      "The data names provinces from before the 2025 merger (Hà Giang). Add up the figures under today's 34 provinces and cities?",
+    );
+    const many = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    assert.match(TEXT.vi["regions.offer"]({ names: many, table: true }), /\(A, B, C, D, E, F và 2 tỉnh khác\)/);
+    assert.match(TEXT.en["regions.offer"]({ names: many, table: true }), /\(A, B, C, D, E, F and 2 more\)/);
+    assert.equal(TEXT.vi["regions.part.rows"]({ text: "Hà Giang", rows: [2, 3, 4, 11] }), "Hà Giang (hàng 3–5, 12)");
+    assert.equal(TEXT.en["regions.part.rows"]({ text: "Hà Giang", rows: [2] }), "Hà Giang (row 3)");
+    assert.equal(TEXT.vi["regions.part.records"]({ text: "Hà Giang", records: 6 }), "Hà Giang (6 mục số liệu)");
+    assert.equal(TEXT.vi["regions.apply"], "Cộng theo tỉnh hiện nay");
+    assert.equal(TEXT.vi["regions.undo.table"], "Giữ tên tỉnh như trong bảng");
+    assert.ok(showsRegions("regions", undefined) && showsRegions("regions", "region") && showsRegions("leverage", "region"));
+    assert.ok(!showsRegions("regions", "year") && !showsRegions("trend", undefined) && !showsRegions("sources", "region"));
+    // Never the package's or the programmer's words.
+    const sample = { names: ["Hà Giang"], table: true, name: "Hà Giang", unit: "Tuyên Quang", text: "x", rows: [1], records: 2, written: "x", suggestion: "y", year: 2026 };
+    for (const lang of ["vi", "en"]) {
+      for (const [key, value] of Object.entries(TEXT[lang])) {
+        if (!/^(regions|province)\./.test(key)) continue;
+        const text = typeof value === "function" ? value(sample) : value;
+        assert.doesNotMatch(text, /JSON|\bregions\b|\boption|records|former_province|possible_province|undefined/i, `${lang} ${key}: ${text}`);
+      }
     }
   });
 });

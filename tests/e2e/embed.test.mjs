@@ -13,14 +13,16 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { serve } from "../../scripts/serve.mjs";
 import {
   STRICT_CSP,
   countLive,
   cspViolations,
-  launchChromium,
+  openPage,
   repoPath,
+  servePage,
   settleCharts,
+  startFixture,
+  testPage,
   watchPage,
 } from "./helpers.mjs";
 
@@ -45,6 +47,7 @@ const FALLBACK_TABLE =
   "<tr><th>Khuyến công địa phương</th><td>90,9 tỷ đồng</td></tr></table>";
 const DONE = '[data-kc-state="ready"], [data-kc-state="error"]';
 
+let fixture;
 let browser;
 let site;
 let strictSite;
@@ -54,52 +57,25 @@ before(async () => {
     existsSync(repoPath("www", "pkg", "embed.js")),
     "www/pkg/embed.js is missing: make www-pkg",
   );
-  site = await serve({ root: repoPath("www") });
-  strictSite = await serve({
-    root: repoPath("www"),
-    headers: { "Content-Security-Policy": STRICT_CSP },
-  });
-  browser = await launchChromium();
+  fixture = await startFixture({ site: {}, strictSite: { csp: true } });
+  ({ browser, site, strictSite } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await strictSite?.close();
-});
+after(() => fixture?.close());
 
 /**
  * A fresh context and page, watched (console errors, page errors, requests, CSP violations),
  * with `pages` ({ "name.html": body }) served at `${base}__test__/name.html` on the site's origin,
  * each a blank article with embed.js loaded as the snippet loads it (unless `script: false`).
  */
-async function open({
-  viewport = { width: 1000, height: 800 },
-  csp = false,
-  pages = {},
-  script = true,
-  init,
-  ...contextOptions
-} = {}) {
-  const context = await browser.newContext({ viewport, ...contextOptions });
-  const page = await context.newPage();
-  const seen = await watchPage(page);
-  if (init) await page.addInitScript(init);
+async function open({ viewport = { width: 1000, height: 800 }, csp = false, pages = {}, script = true, ...options } = {}) {
   const base = (csp ? strictSite : site).url;
-  for (const [name, body] of Object.entries(pages)) {
-    await page.route(`${base}__test__/${name}`, (route) =>
-      route.fulfill({
-        contentType: "text/html; charset=utf-8",
-        headers: csp ? { "Content-Security-Policy": STRICT_CSP } : {},
-        body:
-          '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>test</title>' +
-          (script ? '<script type="module" src="/pkg/embed.js"></script>' : "") +
-          `</head><body>${body}</body></html>`,
-      }),
-    );
-  }
   const url = (name) => `${base}__test__/${name}`;
-  return { context, page, seen, base, url };
+  const served = Object.fromEntries(
+    Object.entries(pages).map(([name, body]) => [url(name), testPage(body, { embed: script })]),
+  );
+  const opened = await openPage(browser, { viewport, csp, pages: served, ...options });
+  return { ...opened, base, url };
 }
 
 /** Waits until every embedded chart matching `selector` has drawn or failed. */
@@ -1396,22 +1372,9 @@ describe("embed-examples.html", () => {
         }
         // A blank page of the site (strict CSP too), another path depth: root-relative addresses.
         const pasted = await context.newPage();
-        const wasmRequests = [];
-        const errors = [];
-        pasted.on("request", (r) => {
-          if (r.url().endsWith(".wasm")) wasmRequests.push(r.url());
-        });
-        // Console errors: a CSP violation is one.
-        pasted.on("console", (msg) => {
-          if (msg.type() === "error") errors.push(msg.text());
-        });
-        await pasted.route(`${base}tin-tuc/2023/bai-viet.html`, (route) =>
-          route.fulfill({
-            contentType: "text/html; charset=utf-8",
-            headers: { "Content-Security-Policy": STRICT_CSP },
-            body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title>${head}</head><body><p>Bài viết.</p>${body}</body></html>`,
-          }),
-        );
+        const pastedSeen = await watchPage(pasted);
+        const article = testPage(`<p>Bài viết.</p>${body}`, { head, title: "Bài viết" });
+        await servePage(pasted, `${base}tin-tuc/2023/bai-viet.html`, article, { csp: true });
         await pasted.goto(`${base}tin-tuc/2023/bai-viet.html`);
         await settleCharts(pasted);
         const got = await pasted.evaluate(async () => {
@@ -1421,8 +1384,10 @@ describe("embed-examples.html", () => {
         });
         assert.deepEqual(got, expected[id], id);
         // The wasm downloads once: the reader's file of every kind.
+        const wasmRequests = pastedSeen.requests.filter((u) => u.endsWith(".wasm"));
         assert.deepEqual(wasmRequests, [`${base}pkg/khuyencong_charts_view_bg.wasm`], id);
-        assert.deepEqual(errors, [], id);
+        // Console errors: a CSP violation is one.
+        assert.deepEqual(pastedSeen.consoleErrors, [], id);
         await pasted.close();
       }
     } finally {

@@ -14,11 +14,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import Decimal from "decimal.js";
-import { serve } from "../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, settleCharts, watchPage } from "./helpers.mjs";
+import {
+  cspViolations,
+  gotoGallery,
+  openPage,
+  repoPath,
+  servePage,
+  settleCharts,
+  startFixture,
+  testPage,
+} from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
-const GALLERY = "charts.html";
 const BLANK = "__test__/blank.html";
 const PASTED = "__test__/pasted.html";
 const PDFTOPPM = "/usr/bin/pdftoppm";
@@ -31,6 +38,7 @@ const MENU = {
   en: ["Download PNG image", "Download SVG", "Download CSV data", "Copy embed code"],
 };
 
+let fixture;
 let browser;
 let site;
 let strictSite;
@@ -40,57 +48,26 @@ before(async () => {
     existsSync(repoPath("www", "pkg", "chart.js")),
     "www/pkg/chart.js is missing: make www-pkg",
   );
-  site = await serve({ root: repoPath("www") });
-  strictSite = await serve({
-    root: repoPath("www"),
-    headers: { "Content-Security-Policy": STRICT_CSP },
-  });
-  browser = await launchChromium();
+  fixture = await startFixture({ site: {}, strictSite: { csp: true } });
+  ({ browser, site, strictSite } = fixture);
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await strictSite?.close();
-});
+after(() => fixture?.close());
 
 /**
  * A fresh context and page, watched, with a blank page at BLANK and `pasted` (an HTML body) at
  * PASTED on the site's origin (under the strict policy when `csp`).
  */
-async function open({
-  viewport = { width: 1280, height: 900 },
-  csp = false,
-  pasted = "",
-  ...contextOptions
-} = {}) {
-  const context = await browser.newContext({ viewport, ...contextOptions });
-  const page = await context.newPage();
-  const seen = await watchPage(page);
+async function open({ csp = false, pasted = "", ...options } = {}) {
   const base = (csp ? strictSite : site).url;
-  const html = (body) =>
-    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>test</title></head><body>${body}</body></html>`;
-  for (const [url, body] of [
-    [BLANK, ""],
-    [PASTED, pasted],
-  ]) {
-    await context.route(`${base}${url}`, (route) =>
-      route.fulfill({
-        contentType: "text/html; charset=utf-8",
-        headers: csp ? { "Content-Security-Policy": STRICT_CSP } : {},
-        body: html(body),
-      }),
-    );
-  }
-  return { context, page, seen, base };
+  const pages = { [`${base}${BLANK}`]: testPage(), [`${base}${PASTED}`]: testPage(pasted) };
+  return { ...(await openPage(browser, { csp, pages, ...options })), base };
 }
 
 async function openGallery(options = {}) {
   const opened = await open(options);
-  await opened.page.goto(`${opened.base}${GALLERY}`);
-  await opened.page.evaluate(() => window.khuyencongGallery.ready);
-  return opened;
+  return gotoGallery(opened, opened.base);
 }
 
 /** The blank page with the package imported as window.kc and a chart of `data` mounted in a
@@ -975,12 +952,7 @@ describe("Sao chép mã nhúng (copy the embed code)", () => {
         const noJs = await browser.newContext({ javaScriptEnabled: false });
         try {
           const p = await noJs.newPage();
-          await p.route(`${base}${PASTED}`, (route) =>
-            route.fulfill({
-              contentType: "text/html; charset=utf-8",
-              body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>${code}</body></html>`,
-            }),
-          );
+          await servePage(p, `${base}${PASTED}`, testPage(code));
           await p.goto(`${base}${PASTED}`);
           const rows = await p
             .locator("khuyencong-chart table tr")

@@ -18,8 +18,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { serve } from "../../scripts/serve.mjs";
-import { countLive, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import { countLive, openPage, repoPath, startFixture, testPage } from "./helpers.mjs";
 
 const BLANK = "__test__/blank.html";
 const DATA = ["phia-bac-2022", "dak-lak-2020", "cao-bang-2021-2025", "binh-dinh-2021", "dia-phuong-cong-bo", "63-tinh-minh-hoa"];
@@ -36,34 +35,29 @@ const KINDS = [
 const CYCLES = Number(process.env.KC_CYCLES ?? 1000);
 const report = {};
 
+let fixture;
 let browser;
 let site;
 
 before(async () => {
   assert.ok(existsSync(repoPath("www", "pkg", "index.js")), "www/pkg is missing: make www-pkg");
-  site = await serve({ root: repoPath("www") });
-  browser = await launchChromium();
+  fixture = await startFixture({ site: {} });
+  ({ browser, site } = fixture);
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await fixture?.close();
   await mkdir(repoPath("target", "reliability"), { recursive: true });
   await writeFile(repoPath("target", "reliability", "load.json"), `${JSON.stringify(report, null, 2)}\n`);
 });
 
-
 async function openBlank(contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...contextOptions });
-  await context.addInitScript(countLive);
-  const page = await context.newPage();
-  const seen = await watchPage(page);
-  await page.route(`${site.url}${BLANK}`, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      body: '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>load</title></head><body></body></html>',
-    }),
-  );
+  const { context, page, seen } = await openPage(browser, {
+    viewport: { width: 1200, height: 900 },
+    init: countLive,
+    pages: { [`${site.url}${BLANK}`]: testPage() },
+    ...contextOptions,
+  });
   await page.goto(`${site.url}${BLANK}`);
   await page.evaluate(async (names) => {
     window.kc = await import("/pkg/index.js");

@@ -17,8 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
-import { serve } from "../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import { STRICT_CSP, cspViolations, openPage, repoPath, startFixture, testPage } from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
 /** The strict policy of a portal whose images come from its own origin only. */
@@ -49,6 +48,7 @@ const CHARTS = {
 /** The address an uploaded copy of the sources chart's picture has (the name keeps the mark). */
 const UPLOADED = "/__test__/uploads/khuyencong-phia-bac-2022.png";
 
+let fixture;
 let browser;
 /** www/ under the strict policy, gzip-compressed as a production server sends it. */
 let site;
@@ -67,26 +67,21 @@ before(async () => {
     existsSync(repoPath("www", "pkg", "embed.js")),
     "www/pkg/embed.js is missing: make www-pkg",
   );
-  site = await serve({
-    root: repoPath("www"),
-    gzip: true,
-    headers: { "Content-Security-Policy": STRICT_CSP },
-  });
-  cdn = await serve({ root: repoPath("www"), headers: { "Access-Control-Allow-Origin": "*" } });
   portalDir = await mkdtemp(path.join(tmpdir(), "khuyencong-portal-"));
   await mkdir(path.join(portalDir, "__test__"));
   await writeFile(path.join(portalDir, "__test__", "article.css"), ARTICLE_CSS);
   await writeFile(path.join(portalDir, "favicon.ico"), "");
-  portal = await serve({ root: portalDir });
-  browser = await launchChromium();
+  fixture = await startFixture({
+    site: { gzip: true, csp: true },
+    cdn: { headers: { "Access-Control-Allow-Origin": "*" } },
+    portal: { root: portalDir },
+  });
+  ({ browser, site, cdn, portal } = fixture);
   codes = await writeCodes();
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
-  await cdn?.close();
-  await portal?.close();
+  await fixture?.close();
   if (portalDir) await rm(portalDir, { recursive: true, force: true });
 });
 
@@ -95,17 +90,14 @@ after(async () => {
  * by the npm entry point on a page of the site, under the strict policy.
  */
 async function writeCodes() {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  await page.route(`${site.url}__test__/writer.html`, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      headers: { "Content-Security-Policy": STRICT_CSP },
-      body: '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>writer</title></head><body></body></html>',
-    }),
-  );
+  const writer = `${site.url}__test__/writer.html`;
+  const { context, page } = await openPage(browser, {
+    viewport: { width: 1000, height: 800 },
+    csp: true,
+    pages: { [writer]: testPage() },
+  });
   try {
-    await page.goto(`${site.url}__test__/writer.html`);
+    await page.goto(writer);
     const written = await page.evaluate(
       async ({ charts, uploaded }) => {
         const { mount } = await import("/pkg/index.js");
@@ -179,15 +171,10 @@ async function open({
   route = true,
   ...contextOptions
 } = {}) {
-  const context = await browser.newContext({ viewport, ...contextOptions });
-  const page = await context.newPage();
-  const seen = await watchPage(page);
-  seen.warnings = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "warning") seen.warnings.push(msg.text());
-  });
-  if (!route) return { context, page, seen, url: (name) => `${origin}__test__/${name}` };
-  await page.route(`${origin}__test__/**`, (route) => {
+  const url = (name) => `${origin}__test__/${name}`;
+  const opened = { ...(await openPage(browser, { viewport, ...contextOptions })), url };
+  if (!route) return opened;
+  await opened.page.route(`${origin}__test__/**`, (route) => {
     const { pathname } = new URL(route.request().url());
     if (pathname === "/__test__/article.css") {
       return route.fulfill({ contentType: "text/css; charset=utf-8", body: ARTICLE_CSS });
@@ -203,7 +190,7 @@ async function open({
       body: html,
     });
   });
-  return { context, page, seen, url: (name) => `${origin}__test__/${name}` };
+  return opened;
 }
 
 /** Waits until the picture charts of the page, `count` of them, are drawn. */

@@ -9,8 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { serve } from "../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "./helpers.mjs";
+import { cspViolations, openPage, repoPath, startFixture, testPage } from "./helpers.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
 const TREND = "/data/xu-huong-2021-2026-minh-hoa.json";
@@ -19,37 +18,24 @@ const NOTE_EN = "Figures of provinces before the 2025 merger are added up under 
 /** The trend sample's current units, largest first, once former provinces are added up. */
 const MERGED = ["Thành phố Hồ Chí Minh", "Tuyên Quang", "Lào Cai", "Thái Nguyên"];
 
+let fixture;
 let browser;
 let site;
 
 before(async () => {
   assert.ok(existsSync(repoPath("www", "pkg", "index.js")), "www/pkg is missing: make www-pkg");
-  site = await serve({ root: repoPath("www"), headers: { "Content-Security-Policy": STRICT_CSP } });
-  browser = await launchChromium();
+  fixture = await startFixture({ site: { csp: true } });
+  ({ browser, site } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+after(() => fixture?.close());
 
 /** A page on the site's origin under the strict policy, with `body`, and embed.js if asked. */
 async function open({ body = "", embed = false, viewport = { width: 1000, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const seen = await watchPage(page);
-  await page.route(`${site.url}__test__/page.html`, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      headers: { "Content-Security-Policy": STRICT_CSP },
-      body:
-        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>test</title>' +
-        (embed ? '<script type="module" src="/pkg/embed.js"></script>' : "") +
-        `</head><body>${body}</body></html>`,
-    }),
-  );
-  await page.goto(`${site.url}__test__/page.html`);
-  return { context, page, seen };
+  const url = `${site.url}__test__/page.html`;
+  const opened = await openPage(browser, { viewport, csp: true, pages: { [url]: testPage(body, { embed }) } });
+  await opened.page.goto(url);
+  return opened;
 }
 
 async function clean(page, seen) {

@@ -1,11 +1,14 @@
 // Runs each of the README's JavaScript examples (the ```js example blocks) in Chromium against
 // the built package, and checks every `// → expected` comment against what that line printed.
-import { test } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import { serve } from "../../scripts/serve.mjs";
-import { launchChromium, repoPath } from "./helpers.mjs";
+import { repoPath, startFixture } from "./helpers.mjs";
+
+let fixture;
+before(async () => (fixture = await startFixture({ site: {} })));
+after(() => fixture?.close());
 
 function readmeExamples() {
   const readme = readFileSync(repoPath("README.md"), "utf8");
@@ -25,15 +28,13 @@ for (const [n, code] of readmeExamples().entries()) test(`README JavaScript exam
     });
   assert.ok(expected.length >= 3, "the example checks several values");
 
-  const server = await serve({ root: repoPath("www") });
-  const browser = await launchChromium();
+  const page = await fixture.browser.newPage();
   try {
-    const page = await browser.newPage();
     const printed = [];
     const errors = [];
     page.on("console", (msg) => (msg.type() === "error" ? errors : printed).push(msg.text()));
     page.on("pageerror", (err) => errors.push(err.message));
-    await page.goto(server.url);
+    await page.goto(fixture.site.url);
     const done = page.waitForEvent("console", (msg) => msg.text() === "__done__");
     // Imports must stay at the top level; the rest runs inside try/finally so that a failure
     // is reported instead of hanging the test.
@@ -49,7 +50,6 @@ for (const [n, code] of readmeExamples().entries()) test(`README JavaScript exam
     const outputs = printed.filter((t) => t !== "__done__" && !t.startsWith("[demo]"));
     assert.deepEqual(outputs.slice(-expected.length), expected);
   } finally {
-    await browser.close();
-    await server.close();
+    await page.close();
   }
 });

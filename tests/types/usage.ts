@@ -22,6 +22,7 @@ import {
   type FundingRecord,
   type FundingSource,
   type Group,
+  type RegionInfo,
   type Unit,
   type Warning,
   type WasmSource,
@@ -78,6 +79,13 @@ const options: AnalyzeOptions = { locale: "en", percentDigits: 1, ratioDigits: 2
 const viOptions: AnalyzeOptions = { locale: "vi-VN" }; // any BCP 47 tag; "en…" is English
 // @ts-expect-error digits are numbers
 const badDigits: AnalyzeOptions = { percentDigits: "1" };
+// Regions: by name (the default), the 34 units since 2025, or exactly as written.
+const byToday: AnalyzeOptions = { regions: "2025" };
+const asWritten: AnalyzeOptions = { regions: "as-written" };
+// @ts-expect-error the arrangement is named by its year, as text
+const yearNumber: AnalyzeOptions = { regions: 2025 };
+// @ts-expect-error there is no "34" mode: "2025" is the arrangement's year
+const thirtyFour: AnalyzeOptions = { regions: "34" };
 
 async function analysis(): Promise<Analysis> {
   await ready();
@@ -102,7 +110,32 @@ async function analysis(): Promise<Analysis> {
   analyze(42);
   // @ts-expect-error options are checked too
   analyze(data, { locale: "vi", percentDigit: 1 });
+  analyze(data, byToday);
+  analyze(data, asWritten);
   return a;
+}
+
+/** An editor's offer: former provinces named, then the figures added up under today's units. */
+function regroup(d: FundingData): string[] {
+  const named = analyze(d);
+  const info: RegionInfo = named.regions;
+  expectType<Equal<RegionInfo["mode"], "names" | "2025" | "as-written">>();
+  const former: string[] = info.former; // ["Hà Giang", "Bình Dương"]
+  if (former.length === 0) return [];
+  const today = analyze(d, { regions: "2025" });
+  const lines = today.regions.combined.map(
+    ({ key, from }) => `${key}: ${from.map((f) => `${f.text} (${f.name}, ${f.records} from #${f.first})`).join(", ")}`,
+  );
+  const first: number = today.regions.combined[0].from[0].first;
+  const count: number = today.regions.combined[0].from[0].records;
+  // @ts-expect-error combined holds groups, not names
+  const wrong: string = today.regions.combined[0];
+  // @ts-expect-error the mode is one of the three the option takes
+  today.regions.mode = "bogus";
+  for (const w of today.warnings) {
+    if (w.code === "possible_province" || w.code === "former_province") lines.push(`${w.path}: ${w.message}`);
+  }
+  return [...former, ...lines, String(first + count), wrong];
 }
 
 function read(a: Analysis): string[] {
@@ -187,6 +220,11 @@ const chartOptions: ChartOptions = {
   height: "50vh",
   allowCrossOrigin: false,
 };
+// A chart by today's 34 provinces (the embed code writes regions="2025").
+const todayOptions: ChartOptions = { kind: "regions", regions: "2025" };
+expectType<Equal<ChartOptions["regions"], "names" | "2025" | "as-written" | undefined>>();
+// @ts-expect-error regions is a mode, not a list of provinces
+const regionList: ChartOptions = { regions: ["Hà Giang"] };
 // @ts-expect-error there is no pie chart: "sources" is the donut
 const pie: ChartOptions = { kind: "pie" };
 // @ts-expect-error themes are auto, light and dark
@@ -202,6 +240,8 @@ async function charts(host: HTMLElement): Promise<void> {
   await chart.update("/data/phia-bac-2022.json");
   await chart.update();
   await chart.setOptions({ kind: kinds[0], locale: "en" });
+  await chart.setOptions(todayOptions);
+  await chart.setOptions({ regions: undefined }); // back to the names as written
   const view: ChartView = chart.view();
   const first: string | undefined = view.items[0]?.title;
   const rows: [string, string][] = view.items.flatMap((it) => it.rows);
@@ -281,6 +321,7 @@ async function bulk(text: string): Promise<Analysis> {
   return a;
 }
 
-export { analysis, read, explain, charts, embedded, made, bulk };
+export { analysis, read, regroup, explain, charts, embedded, made, bulk };
 export type Unused = [typeof badUnit, typeof badVersion, typeof noTitle, typeof badLevel, typeof badAmount,
-  typeof typo, typeof badDigits, typeof pie, typeof sepia, typeof byMonth];
+  typeof typo, typeof badDigits, typeof pie, typeof sepia, typeof byMonth, typeof yearNumber,
+  typeof thirtyFour, typeof regionList];

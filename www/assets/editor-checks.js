@@ -29,9 +29,10 @@ const groupsWith = (analysis, by, ...measures) =>
  * What the chart of `kind` lacks with this analysis: null when it has what it shows, else
  * `{ code, by?, missing? }` (code: "no_actual", "one_source", "no_plan", "few_groups",
  * "no_counterpart"). `by` is the "Chia theo" choice (undefined for the kind's default);
- * `missing` names sources without a figure, from the table's readings, for the message.
+ * `missing` names sources without a figure, `left` the rows an answer about the table left
+ * out, from the table's readings, for the message.
  */
-export function chartGap(kind, by, analysis, { missing = [] } = {}) {
+export function chartGap(kind, by, analysis, { missing = [], left = [] } = {}) {
   const total = analysis.total;
   switch (kind) {
     case "summary":
@@ -39,7 +40,7 @@ export function chartGap(kind, by, analysis, { missing = [] } = {}) {
     case "sources":
       if (!has(total, "actual")) return { code: "no_actual" };
       if (groupsWith(analysis, "source", "actual").length >= 2) return null;
-      return { code: "one_source", missing };
+      return { code: "one_source", missing, ...(left.length > 0 && { left }) };
     case "plan-actual":
       // A plan alone says something (a plan announced before the year); spending alone does
       // not, under this heading.

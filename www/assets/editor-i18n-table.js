@@ -3,6 +3,7 @@
 // Vietnamese and English. Spread into TEXT by editor-i18n.js.
 
 import { amountText, cellName, columnLetter } from "./editor-i18n-numbers.js";
+import { PARTIAL_TEXT } from "./editor-i18n-partial.js";
 
 const amountVi = (v, unit) => amountText(v, unit, "vi");
 const amountEn = (v, unit) => amountText(v, unit, "en");
@@ -72,7 +73,9 @@ const GAPS = {
     one_source: (p) =>
       p.missing.length > 0
         ? `Biểu đồ nguồn kinh phí cần số thực hiện của ít nhất hai nguồn: ${p.missing.join(", ")} chưa có số liệu thực hiện. Hãy điền số, hoặc chọn loại biểu đồ khác (như “Tóm tắt”).`
-        : "Biểu đồ nguồn kinh phí cần số thực hiện của ít nhất hai nguồn: thêm cột “Nguồn” ghi Khuyến công quốc gia, Khuyến công địa phương… (mỗi nguồn một hàng), hoặc chọn loại biểu đồ khác.",
+        : p.left?.length > 0
+          ? `Biểu đồ nguồn kinh phí cần số thực hiện của ít nhất hai nguồn: theo câu trả lời của bạn về bảng, biểu đồ không tính ${p.left.join(", ")}. Hãy chọn cách khác ở câu hỏi đó, hoặc chọn loại biểu đồ khác (như “Tóm tắt”).`
+          : "Biểu đồ nguồn kinh phí cần số thực hiện của ít nhất hai nguồn: thêm cột “Nguồn” ghi Khuyến công quốc gia, Khuyến công địa phương… (mỗi nguồn một hàng), hoặc chọn loại biểu đồ khác.",
     no_plan:
       "Biểu đồ kế hoạch và thực hiện cần số kế hoạch: thêm cột “Kế hoạch” vào bảng, hoặc chọn loại biểu đồ khác.",
     few_groups: (p) =>
@@ -91,7 +94,9 @@ const GAPS = {
     one_source: (p) =>
       p.missing.length > 0
         ? `The sources chart needs the spending of two sources or more: ${p.missing.join(", ")} has no spending figure yet. Fill it in, or choose another kind of chart (such as “Summary”).`
-        : "The sources chart needs the spending of two sources or more: add a “Source” column naming national, local… promotion (one row each), or choose another kind of chart.",
+        : p.left?.length > 0
+          ? `The sources chart needs the spending of two sources or more: as you answered about the table, it leaves out ${p.left.join(", ")}. Answer that question otherwise, or choose another kind of chart (such as “Summary”).`
+          : "The sources chart needs the spending of two sources or more: add a “Source” column naming national, local… promotion (one row each), or choose another kind of chart.",
     no_plan:
       "The plan and actual chart needs the plan: add a “Plan” column to the table, or choose another kind of chart.",
     few_groups: (p) =>
@@ -155,6 +160,7 @@ export const TABLE_TEXT = {
     "question.role.go": (q) => `Chọn cho cột ${columnLetter(q.col)}`,
     "question.role.cell": "Chưa rõ cột này ghi gì: chọn ở menu trên đầu cột.",
     "grid.pick": (letter, header) => `Cột ${letter}${header ? ` “${header}”` : ""}: cột này ghi gì`,
+    ...PARTIAL_TEXT.vi,
     "role.current": (value, column) => currentRole("vi", value, column),
     ...Object.fromEntries(Object.entries(ROLE_NAMES.vi).map(([k, v]) => [`role.${k}`, v])),
     ...Object.fromEntries(Object.entries(GAPS.vi).map(([k, v]) => [`gap.${k}`, v])),
@@ -206,6 +212,7 @@ export const TABLE_TEXT = {
     "question.role.go": (q) => `Choose for column ${columnLetter(q.col)}`,
     "question.role.cell": "What this column holds is not clear: choose in the menu at its top.",
     "grid.pick": (letter, header) => `Column ${letter}${header ? ` “${header}”` : ""}: what it holds`,
+    ...PARTIAL_TEXT.en,
     "role.current": (value, column) => currentRole("en", value, column),
     ...Object.fromEntries(Object.entries(ROLE_NAMES.en).map(([k, v]) => [`role.${k}`, v])),
     ...Object.fromEntries(Object.entries(GAPS.en).map(([k, v]) => [`gap.${k}`, v])),

@@ -15,6 +15,7 @@ import {
   unitWords,
 } from "./editor-i18n-numbers.js";
 import { TABLE_TEXT } from "./editor-i18n-table.js";
+import { REGION_TEXT } from "./editor-i18n-regions.js";
 
 export { amountText, cellName, columnLetter, groupedNumber, plainNumber, unitWords };
 
@@ -188,6 +189,7 @@ export const TEXT = {
       "Cột không có tên: bỏ qua. Nếu biểu đồ cần cột này, chọn ý nghĩa của cột ở menu trên đầu cột.",
     "note.total_row": "Hàng tổng: dùng làm số tổng đã công bố, không cộng thêm vào số liệu.",
     ...TABLE_TEXT.vi,
+    ...REGION_TEXT.vi,
     "where.row": (row) => `Hàng ${row + 1}`,
     "where.cell": (name, header) => (header ? `Ô ${name} (${header})` : `Ô ${name}`),
     "where.table": "Bảng",
@@ -408,6 +410,7 @@ export const TEXT = {
       "A column without a name: ignored. If the chart needs it, say what it holds in the menu at its top.",
     "note.total_row": "Total row: used as the published total, not added to the figures.",
     ...TABLE_TEXT.en,
+    ...REGION_TEXT.en,
     "where.row": (row) => `Row ${row + 1}`,
     "where.cell": (name, header) => (header ? `Cell ${name} (${header})` : `Cell ${name}`),
     "where.table": "Table",

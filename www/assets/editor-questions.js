@@ -55,6 +55,15 @@ function mergedQuestion(q, i, ctx) {
   return box;
 }
 
+/** A figure some rows lack beside the main one (editor-table-partial.js): the blank cells are
+ * 0, leave the figure out, or count only the rows that have it; the choices the reader offers. */
+function partialQuestion(q, i, ctx) {
+  const { t, unit } = ctx;
+  const box = fieldset(q, t("question.partial", q, unit));
+  box.append(...q.choices.map((c) => option(q, i, c, t(`question.partial.${c}`, q, unit), ctx)));
+  return box;
+}
+
 /** A column not understood: the answer is in the menu on the column (the button goes there). */
 function roleQuestion(q, i, ctx) {
   const { t } = ctx;
@@ -72,6 +81,7 @@ function roleQuestion(q, i, ctx) {
 export function otherQuestion(q, i, ctx) {
   if (q.kind === "scale") return scaleQuestion(q, i, ctx);
   if (q.kind === "merged") return mergedQuestion(q, i, ctx);
+  if (q.kind === "partial") return partialQuestion(q, i, ctx);
   return roleQuestion(q, i, ctx);
 }
 

@@ -10,10 +10,17 @@
 //   left out of the chart altogether, its other figures (projects, plan) too: every total
 //   then counts the same rows, and the ratios (share, attainment, leverage) divide figures of
 //   the same rows.
+// - A row with the main figure but without another one (a blank plan, counterpart or count,
+//   or a count of the whole row beside a blank source cell) is settled in
+//   editor-table-partial.js: the published total, or the journalist's answer.
 // - The total row's figures are the published totals, except a published actual that differs
 //   from the sum of the rows: the chart shows the sum, so that the shares are of the total
 //   they add up to (100%). A published plan, counterpart or count of projects that differs
-//   stays what the chart shows (95,2% = 170,4 / 179, as the press computes it).
+//   stays what the chart shows (95,2% = 170,4 / 179, as the press computes it), unless rows
+//   were left out: the published figure then counts rows the chart does not, and the sum is
+//   shown. The same holds for a row of counterpart capital of the whole table (or of a row
+//   left out): it is left out with them, or the leverage would divide it by part of the
+//   spending.
 
 import { DASHES, sameAmount, sumAmounts } from "./editor-table-cells.js";
 import {
@@ -26,6 +33,7 @@ import {
   stripPartOf,
   yearOfLabel,
 } from "./editor-table-words.js";
+import { designated, figureColumns, partOf, settlePartial } from "./editor-table-partial.js";
 
 const DEFAULT_SOURCES = {
   kcqg: { key: "kcqg", label: "Khuyến công quốc gia", level: "national" },
@@ -33,13 +41,13 @@ const DEFAULT_SOURCES = {
 };
 
 const cellText = (t, row, col) => (t.rows[row]?.[col] ?? "").trim();
-const designated = (c) => c.source !== undefined || c.year !== undefined;
-/** Columns whose cells go into records (a row's total column does not). */
-const figureColumns = (t) =>
-  t.result.columns.filter((c) => c.field && MEASURE_FIELDS.includes(c.field) && !c.rowTotal);
 
-/** Builds `t.result.data` and the readings; see the rules above. */
-export function buildData(t) {
+/** Builds `t.result.data` and the readings; see the rules above. Leaves `data` null while a
+ * question about a figure some rows lack is open. `zeroed`: the questions whose blank cells
+ * are read as 0, answered so (they are asked again with the rest, and said). */
+export function buildData(t, zeroed = []) {
+  const mark = { readings: t.result.readings.length, notes: t.notes.length };
+  mark.questions = t.result.questions.length;
   const sources = sourceRegistry(t);
   let pieces = [];
   for (const r of t.recordRows) {
@@ -48,12 +56,46 @@ export function buildData(t) {
   const main = ["actual", "plan", "counterpart", "projects"].find((f) =>
     pieces.some((p) => p.record[f] !== undefined),
   );
-  pieces = keepRowsWithFigure(t, pieces, main);
+  // Units (rows, or columns of a table of measures as rows) left out → their pieces.
+  const left = new Map();
+  pieces = keepRowsWithFigure(t, pieces, main, left);
   checkRowTotals(t);
-  pieces.push(...counterpartPieces(t, sources));
+  const published = publishedTotals(t);
+  // In a table of measures as rows, a counterpart row is one more measure of each column.
+  const cpRows = counterpartRowsOf(t, sources);
+  const byColumn = t.measureRows.size > 0;
+  const columnCp = byColumn ? cpRows.flatMap((c) => c.pieces) : [];
+  const settled = settlePartial(t, [...pieces, ...columnCp.filter((p) => !left.has(p.unit))], {
+    main,
+    published,
+    left,
+    say: (item) => reading(t, item),
+    labelOf: (unit) => labelOf(t, unit),
+  });
+  if (settled.zero.length > 0 && zeroed.length < 8) {
+    // The blank cells are 0, as if typed: build again from the cells, saying nothing twice.
+    t.result.readings.length = mark.readings;
+    t.notes.length = mark.notes;
+    t.result.questions.length = mark.questions;
+    const digits = { negative: false, digits: "0" };
+    for (const { row, col } of settled.zero.flatMap((q) => q.fills)) {
+      t.values.set(`${row}:${col}`, digits);
+    }
+    buildData(t, [...zeroed, ...settled.zero]);
+    return;
+  }
+  for (const q of zeroed) {
+    t.result.questions.push(q);
+    const { row, col, field, fills, units } = q;
+    reading(t, { row, col, code: "partial_zero", field, fills, units });
+  }
+  if (settled.open || settled.zero.length > 0) return;
+  pieces = settled.pieces;
+  if (!byColumn) pieces.push(...counterpartPieces(t, cpRows, left));
+  else if (!settled.dropped.has("counterpart")) sayCounterpartRows(t, cpRows, pieces);
   pieces.sort((a, b) => a.row - b.row || a.order - b.order);
   const data = { records: pieces.map((p) => p.record) };
-  const reported = reportedOf(t, data.records);
+  const reported = reportedOf(t, data.records, published, left.size > 0);
   if (reported) data.reported = reported;
   const declared = sources.declared();
   if (declared) data.sources = declared;
@@ -155,11 +197,13 @@ function figureOf(t, r, c, field) {
 }
 
 /** The records of a row: one, or one per column by source or year (or per column of a table
- * of measures as rows). Each piece knows the unit it is kept or left out with. */
+ * of measures as rows). Each piece knows the unit it is kept or left out with, and the part
+ * of it its figures cover: "*" the whole unit, else the source or year of its column. */
 function piecesOfRow(t, r, sources) {
   const rowField = t.measureRows.get(r);
   const { dims, cols } = dimsOf(t, r, sources, rowField ? t.labelCol.get(r) : -1);
-  const base = { row: r, unit: `row:${r}`, record: { ...dims }, cols: { ...cols }, order: -1 };
+  const base = { row: r, unit: `row:${r}`, part: "*", record: { ...dims }, cols: { ...cols } };
+  base.order = -1;
   const out = [];
   for (const c of figureColumns(t)) {
     const field = rowField ?? c.field;
@@ -173,6 +217,7 @@ function piecesOfRow(t, r, sources) {
     out.push({
       row: r,
       unit: rowField ? `col:${c.index}` : `row:${r}`,
+      part: rowField ? "*" : partOf(c),
       record: { ...dims, ...designation(t, c, sources), [field]: v },
       cols: { ...cols, [field]: c.index },
       order: c.index,
@@ -197,9 +242,10 @@ function labelOf(t, unit) {
   return named.length > 0 ? named.map((l) => l.text).join(", ") : null;
 }
 
-/** Leaves out the rows (or, as rows, columns) without the main figure, saying so; notes a
- * blank among the columns by source or year of a row that is kept. */
-function keepRowsWithFigure(t, pieces, main) {
+/** Leaves out the rows (or, as rows, columns) without the main figure, saying so, and adds
+ * their units to `left` (unit → pieces); notes a blank among the columns by source or year of
+ * a row that is kept. */
+function keepRowsWithFigure(t, pieces, main, left) {
   if (!main) return pieces;
   const units = new Map();
   for (const p of pieces) {
@@ -214,6 +260,7 @@ function keepRowsWithFigure(t, pieces, main) {
       if (unit.startsWith("row:")) noteBlankColumns(t, Number(unit.slice(4)), mainCols);
       continue;
     }
+    left.set(unit, list);
     const projects = list.reduce((s, p) => s + (p.record.projects ?? 0), 0);
     const [kind, n] = unit.split(":");
     const row = kind === "row" ? Number(n) : t.result.headerRow;
@@ -251,9 +298,11 @@ function checkRowTotals(t) {
 
 /**
  * Rows of counterpart capital: the group each belongs to (see the rules above), and its amount
- * from the columns of amounts (spending first, else the plan).
+ * from the columns of amounts (spending first, else the plan). Returns one entry per row:
+ * { row, col, label, dims, group, pieces }, its pieces kept with the row (`cp:<row>`) or, in a
+ * table of measures as rows, with each column (`col:<column>`), as the other measures are.
  */
-function counterpartPieces(t, sources) {
+function counterpartRowsOf(t, sources) {
   const rows = [...t.counterpartRows.keys()].sort((a, b) => a - b);
   const others = t.recordRows.filter((r) => !t.counterpartRows.has(r));
   const loose = rows.filter((r) => {
@@ -267,29 +316,64 @@ function counterpartPieces(t, sources) {
   // table of measures as rows, it is like them: one figure per column.
   const alone =
     loose.length === 1 && (others.every((o) => o < loose[0]) || others.every((o) => o > loose[0]));
-  const pieces = [];
-  for (const r of rows) {
+  const byColumn = t.measureRows.size > 0;
+  return rows.map((r) => {
     const col = t.counterpartRows.get(r);
-    const isTotals = t.measureRows.size > 0 || (alone && loose[0] === r);
+    const isTotals = byColumn || (alone && loose[0] === r);
     const { dims, cols, group } = counterpartGroup(t, r, sources, isTotals);
-    const amounts = counterpartAmounts(t, r);
-    if (amounts.length === 0) {
-      reading(t, { row: r, col, code: "no_counterpart", label: cellText(t, r, col) });
+    const pieces = counterpartAmounts(t, r).map(({ c, v }) => ({
+      row: r,
+      unit: byColumn ? `col:${c.index}` : `cp:${r}`,
+      part: "*",
+      record: { ...dims, ...designation(t, c, sources), counterpart: v },
+      cols: { ...cols, counterpart: c.index },
+      order: c.index,
+    }));
+    return { row: r, col, label: cellText(t, r, col), dims, group, pieces };
+  });
+}
+
+/** Whether a left-out piece belongs to the group of a counterpart row (every label of the
+ * group is the piece's; the total's group has none, so any piece does). */
+const inGroup = (dims, left) =>
+  [...left.values()].some((list) =>
+    list.some((p) => Object.entries(dims).every(([k, v]) => p.record[k] === v)),
+  );
+
+/** The pieces of the counterpart rows (not by column), said; a row whose group lost rows to
+ * the rules above is left out too (`left`: unit → its pieces left out), and said. */
+function counterpartPieces(t, cpRows, left) {
+  const pieces = [];
+  for (const { row, col, label, dims, group, pieces: own } of cpRows) {
+    if (own.length === 0) {
+      reading(t, { row, col, code: "no_counterpart", label });
       continue;
     }
-    for (const { c, v } of amounts) {
-      pieces.push({
-        row: r,
-        unit: `cp:${r}`,
-        record: { ...dims, ...designation(t, c, sources), counterpart: v },
-        cols: { ...cols, counterpart: c.index },
-        order: c.index,
-      });
+    const amount = sumAmounts(own.map((p) => p.record.counterpart));
+    if (inGroup(dims, left)) {
+      reading(t, { row, col, code: "counterpart_left", label, amount, group });
+      continue;
     }
-    const amount = sumAmounts(amounts.map((a) => a.v));
-    reading(t, { row: r, col, code: "counterpart_row", label: cellText(t, r, col), amount, group });
+    pieces.push(...own);
+    reading(t, { row, col, code: "counterpart_row", label, amount, group });
   }
   return pieces;
+}
+
+/** In a table of measures as rows, the counterpart rows' pieces went with their columns:
+ * each row says the amount the chart kept of it. */
+function sayCounterpartRows(t, cpRows, pieces) {
+  for (const { row, col, label, group, pieces: own } of cpRows) {
+    const kept = own.filter((p) => pieces.includes(p));
+    if (own.length === 0) reading(t, { row, col, code: "no_counterpart", label });
+    else if (kept.length === 0) {
+      const amount = sumAmounts(own.map((p) => p.record.counterpart));
+      reading(t, { row, col, code: "counterpart_left", label, amount, group });
+    } else {
+      const amount = sumAmounts(kept.map((p) => p.record.counterpart));
+      reading(t, { row, col, code: "counterpart_row", label, amount, group });
+    }
+  }
 }
 
 /** The group of a counterpart row: { dims, cols, group } where group is null for the total's,
@@ -366,12 +450,14 @@ function publishedOf(t, r) {
   return published;
 }
 
-/** The published totals, compared with the sums of the records (see the rules above). */
-function reportedOf(t, records) {
+/** The published totals: field → { v, col, row } from the total row, or in a table of
+ * measures as rows from its "Tổng" column. */
+function publishedTotals(t) {
   const published = {};
   const r = t.result.reportedRow;
-  if (r >= 0) Object.assign(published, publishedOf(t, r));
-  // In a table of measures as rows, the "Tổng" column holds each measure's total.
+  if (r >= 0) {
+    for (const [field, x] of Object.entries(publishedOf(t, r))) published[field] = { ...x, row: r };
+  }
   const totalCol = t.result.columns.find((c) => c.rowTotal);
   const counterpartRows = [...t.counterpartRows.keys()].map((row) => [row, "counterpart"]);
   const measureRows = [...t.measureRows, ...counterpartRows];
@@ -381,15 +467,32 @@ function reportedOf(t, records) {
       published[field] = { v, col: totalCol.index, row };
     }
   }
+  return published;
+}
+
+/** The published totals, compared with the sums of the records (see the rules above);
+ * `leftOut`: whether rows were left out, so that the published figures count more rows. */
+function reportedOf(t, records, published, leftOut) {
   const reported = {};
-  for (const [field, { v, col, row = r }] of Object.entries(published)) {
+  for (const [field, { v, col, row }] of Object.entries(published)) {
     reported[field] = v;
     const values = records.map((x) => x[field]).filter((x) => x !== undefined);
-    if (values.length === 0) continue;
+    if (values.length === 0) {
+      if (leftOut) {
+        delete reported[field];
+        reading(t, { row, col, code: "total_left", field, published: String(v), sum: null });
+      }
+      continue;
+    }
     const sum = field === "projects" ? values.reduce((s, x) => s + x, 0) : sumAmounts(values);
     const same = field === "projects" ? sum === v : sameAmount(sum, v);
     if (same) continue;
     const item = { row, col, code: "total_differs", field, published: String(v), sum: String(sum) };
+    if (field !== "actual" && leftOut) {
+      delete reported[field];
+      reading(t, { ...item, code: "total_left" });
+      continue;
+    }
     if (field === "actual") {
       delete reported.actual;
       const counterpart = records.map((x) => x.counterpart).filter((x) => x !== undefined);

@@ -12,14 +12,17 @@
 // - a column whose heading is not understood, when the table needs it: the page's menu on the
 //   column says what it holds (role);
 // - blank cells under a filled one in a column of sources, places, years or activities: a
-//   merged cell (the row belongs to the one above) or no such label (merged).
+//   merged cell (the row belongs to the one above) or no such label (merged);
+// - a plan, counterpart capital or count of projects that some rows with spending lack: the
+//   blank is 0, the figure is left out, or only the rows that have it count (partial,
+//   editor-table-partial.js), so that no total or ratio mixes different rows.
 // What it decides by itself, it says (`readings`, shown beside the preview): a row of
 // counterpart capital, a row without a figure, a published total that differs from the sum.
 //
 // Steps: the header (findHeader), the columns (readColumns, editor-table-columns.js), the rows
 // (readBody), what the labels say (readLabels), the numbers and the questions about them
 // (readFigures, askScale: editor-table-figures.js; askMerged), then the records (buildData,
-// editor-table-build.js). Cells and exact sums are in editor-table-cells.js, the words of
+// editor-table-build.js, and the figures some rows lack: editor-table-partial.js). Cells and exact sums are in editor-table-cells.js, the words of
 // headings and labels in editor-table-words.js.
 
 import { DASHES, parseTsv, readNumber } from "./editor-table-cells.js";
@@ -77,7 +80,8 @@ const cellText = (t, row, col) => (t.rows[row]?.[col] ?? "").trim();
  *   columns,         // per header cell: { index, header, key, field?, source?, year?, rowTotal?,
  *                    //   ignored?, unknown?, empty?, unitColumn?, unit?, chosen? }
  *   unit, unitColumn,// the unit the table names, and the column (or -1) that named it
- *   questions,       // { kind: "notation" | "scale" | "role" | "merged", key, answer, … }
+ *   questions,       // { kind: "notation" | "scale" | "role" | "merged" | "partial", key,
+ *                    //   answer, … }
  *   problems,        // [{ row, col, code, ...params }], empty when the data could be built
  *   notes,           // remarks at their cell or row: [{ row, col, code, ...params }]
  *   readings,        // how figures were read, for beside the preview (also in notes)

@@ -9,8 +9,9 @@
 // The pure parts are in editor-table.js (reading the table, and the questions about it),
 // editor-checks.js (whether the chart has what it shows), editor-errors.js (the package's
 // errors in the journalist's words), editor-json.js (finding a path in JSON text),
-// ../pkg/embed-code.js (the embed code) and editor-i18n.js (the words); editor-questions.js
-// builds the questions' elements and the columns' menus. This file wires them to the page.
+// ../pkg/embed-code.js (the embed code), editor-regions.js (the provinces since the 2025
+// merger) and editor-i18n.js (the words); editor-questions.js builds the questions' elements
+// and the columns' menus. This file wires them to the page.
 // window.khuyencongEditor is there for the end-to-end tests.
 
 import { locateInTable, readTable, toTsv } from "./editor-table.js";
@@ -20,6 +21,7 @@ import { TEXT, cellName, columnLetter, plainNumber, unitWords } from "./editor-i
 import { chartGap } from "./editor-checks.js";
 import { plainMessage } from "./editor-errors.js";
 import { otherQuestion, roleMenu } from "./editor-questions.js";
+import { combinedGroups, provinceNote, showsRegions, unitsOf } from "./editor-regions.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -60,6 +62,14 @@ const SAMPLES = [
     kind: "regions",
     vi: "63 tỉnh, thành phố (số liệu minh họa)",
     en: "63 provinces (illustrative figures)",
+  },
+  {
+    // Names before and after the 2025 merger, in several spellings: the offer of today's
+    // provinces shows on it.
+    file: "xu-huong-2021-2026-minh-hoa.json",
+    kind: "regions",
+    vi: "Trước và sau sáp nhập tỉnh (số liệu minh họa)",
+    en: "Across the 2025 merger (illustrative figures)",
   },
 ];
 
@@ -110,6 +120,16 @@ const state = {
   unitAuto: false,
   /** Whether the kind was picked by the page (not by the user). */
   kindAuto: true,
+  /** The journalist's answer to the offer of today's provinces: "2025" (former provinces added
+   * up under today's 34) or null (names as written). Never set by the page itself; kept
+   * through edits of the data. */
+  regions: null,
+  /** The notes about province names (possible_province, former_province), at their place. */
+  provinceNotes: [],
+  /** What the offer of today's provinces shows (regionsOf), kept while the preview is stale;
+   * regionFresh: whether it is of the data as it is now. */
+  regionInfo: null,
+  regionFresh: false,
   /** The fields the current table's columns hold, to notice a new table. */
   tableShape: "",
   /** The last readTable() result (table mode). */
@@ -187,6 +207,8 @@ function chartOptions() {
     ...Object.fromEntries(
       DIGIT_FIELDS.map((id) => [id, $(id).value === "" ? undefined : Number($(id).value)]),
     ),
+    // Travels in the embed code (regions="2025") like the other options.
+    regions: state.regions ?? undefined,
   };
 }
 
@@ -505,14 +527,21 @@ async function update() {
   if (!state.pkg) return;
   const { data, errors, notes, pending, empty } = build();
   let good = null;
+  state.provinceNotes = [];
+  let regionInfo = null;
   if (data && errors.length === 0) {
     const options = chartOptions();
+    const regions = options.regions ? { regions: options.regions } : {};
     try {
       // In the interface's language, for the messages next to the inputs…
-      const checked = state.pkg.analyze(data, { locale: state.lang });
+      const checked = state.pkg.analyze(data, { locale: state.lang, ...regions });
       // …and in the chart's, for the fallback table of the snippet.
-      const analysis = state.pkg.analyze(data, { locale: options.locale });
+      const analysis = state.pkg.analyze(data, { locale: options.locale, ...regions });
       good = { data, options, analysis, warnings: checked.warnings };
+      good.regions = regionsOf(data, checked);
+      regionInfo = good.regions;
+      state.provinceNotes = provinceNotes(good);
+      notes.push(...state.provinceNotes);
     } catch (e) {
       if (!e || e.name !== "KhuyenCongError") throw e;
       errors.push(errorAt(e));
@@ -528,16 +557,68 @@ async function update() {
     }
   }
   // A chart without what it shows is drawn (its own words say so) but offers no code.
-  const gap = good && chartGap(good.options.kind, good.options.by, good.analysis, { missing: missingSources() });
+  const gap =
+    good &&
+    chartGap(good.options.kind, good.options.by, good.analysis, {
+      missing: missingSources(),
+      left: leftByAnswer(),
+    });
   if (gap) {
     errors.push({ where: at.field("kind"), message: t(`gap.${gap.code}`, gap) });
     good = null;
   }
   state.gap = Boolean(gap);
+  // The offer stays while the preview is stale (its answer can still be changed), not once
+  // the data is gone.
+  if (regionInfo) state.regionInfo = regionInfo;
+  else if (empty) state.regionInfo = null;
+  state.regionFresh = Boolean(regionInfo);
   state.good = good;
   state.errors = errors;
   state.notes = notes;
   render({ pending, empty });
+}
+
+/** What the offer of today's provinces needs: the former provinces the data names, whether
+ * they are added up, the groups that adds up (with the table's rows), and today's unit of each
+ * former name. The regrouped analysis is asked for only when there is something to offer. */
+function regionsOf(data, checked) {
+  const applied = checked.regions.mode === "2025";
+  const former = checked.regions.former;
+  if (former.length === 0 && !applied) {
+    return { former, applied, groups: [], units: new Map(), today: null };
+  }
+  const today = applied
+    ? checked
+    : state.pkg.analyze(data, { locale: state.lang, regions: "2025" });
+  const table = state.mode === "table" ? state.table : null;
+  const groups = combinedGroups(today.regions, {
+    records: data.records,
+    recordRows: table?.recordRows ?? null,
+  });
+  return { former, applied, groups, units: unitsOf(today.regions), today: today.regions };
+}
+
+/** The package's warnings about province names as notes at their cell, in plain words. */
+function provinceNotes(good) {
+  const table = state.mode === "table";
+  const out = [];
+  for (const w of good.warnings) {
+    const p = provinceNote(w, {
+      data: good.data,
+      today: good.regions.today,
+      applied: good.regions.applied,
+    });
+    if (!p) continue;
+    out.push({
+      where: placeOfPath(w.path, w.message),
+      message: t(`province.${p.code}`, { ...p, table }),
+      note: true,
+      code: w.code,
+      path: w.path,
+    });
+  }
+  return out;
 }
 
 /** A package error at its place, in the journalist's words outside the JSON box (which keeps
@@ -551,6 +632,12 @@ function errorAt(e) {
 /** The sources the table has no figure for (the reader left their rows out). */
 const missingSources = () =>
   state.readings.filter((r) => r.code === "no_figure" && r.label).map((r) => r.label.trim());
+
+/** The rows an answer about a figure some rows lack left out (editor-table-partial.js). */
+const leftByAnswer = () =>
+  state.readings
+    .filter((r) => r.code === "partial_rows")
+    .flatMap((r) => r.units.map((u) => u.label?.trim()).filter(Boolean));
 
 /** Draws the data in both previews: mounted once, then setOptions / update. */
 async function showPreview(data, options) {
@@ -621,7 +708,9 @@ function render({ pending = false, empty = false } = {}) {
   for (const q of state.mode === "table" ? state.questions : []) markQuestion(q);
   for (const item of state.notes) mark(item, "note");
   for (const item of state.errors) mark(item, "error");
+  if (state.mode === "table") markCombined();
   renderProblemList();
+  renderRegions();
   renderWarnings();
 
   const errors = state.errors.length;
@@ -681,6 +770,10 @@ function clearMarks() {
   )) {
     el.classList.remove("grid__col--error", "grid__col--note");
   }
+  for (const el of document.querySelectorAll("#grid .grid__row--combined"))
+    el.classList.remove("grid__row--combined");
+  for (const el of document.querySelectorAll("#grid .grid__cell--combined"))
+    el.classList.remove("grid__cell--combined");
 }
 
 /** Puts an error or a note next to its input. */
@@ -739,8 +832,10 @@ function mark(item, level) {
  * so at its heading, under the menu that answers it. */
 function markQuestion(q) {
   if (q.answer !== null) return;
-  for (const row of q.rows ?? [q.row]) {
-    const td = state.grid.inputs.get(`${row}:${q.col}`)?.closest("td");
+  // A question about blank cells in several columns names them (`cells`).
+  const cells = q.cells ?? (q.rows ?? [q.row]).map((row) => ({ row, col: q.col }));
+  for (const { row, col } of cells) {
+    const td = state.grid.inputs.get(`${row}:${col}`)?.closest("td");
     td?.classList.add("grid__cell--question");
     if (td && q.kind === "role") {
       const line = document.createElement("span");
@@ -840,8 +935,12 @@ function renderProblemList() {
  * the table's readings already, in its words). */
 function renderWarnings() {
   const readings = state.mode === "table" ? state.readings : [];
+  // Province names: the page's sentence, with the cell it is about.
+  const notes = state.good ? state.provinceNotes : [];
+  const said = new Set(notes.map((n) => `${n.code} ${n.path}`));
   const warnings = (state.good?.warnings ?? []).filter(
-    (w) => !(state.mode === "table" && w.code === "total_mismatch"),
+    (w) =>
+      !(state.mode === "table" && w.code === "total_mismatch") && !said.has(`${w.code} ${w.path}`),
   );
   const item = (code, text) => {
     const li = document.createElement("li");
@@ -849,11 +948,109 @@ function renderWarnings() {
     li.textContent = text;
     return li;
   };
+  const named = (n) =>
+    n.where.kind === "cell" || n.where.kind === "row"
+      ? `${placeName(n.where)}: ${n.message}`
+      : n.message;
   $("warning-list").replaceChildren(
     ...readings.map((r) => item(r.code, messageOf({ problem: r, note: true }))),
+    ...notes.map((n) => item(n.code, named(n))),
     ...warnings.map((w) => item(w.code, plainMessage(w, state.lang) ?? stripPath(w))),
   );
-  $("warnings").hidden = readings.length + warnings.length === 0;
+  $("warnings").hidden = readings.length + notes.length + warnings.length === 0;
+}
+
+// ---- today's provinces ----------------------------------------------------------------------------
+
+/** The offer beside the preview: when the data names provinces from before the 2025 merger,
+ * to add up their figures under today's 34 units; once done, what was added up, and the way
+ * back. Said prominently when the chart is split by province. */
+function renderRegions() {
+  const box = $("regions");
+  const info = state.regionInfo;
+  const applied = state.regions === "2025";
+  const show = Boolean(info) && (info.former.length > 0 || applied);
+  box.hidden = !show;
+  if (!show) return;
+  const table = state.mode === "table";
+  const { kind, by } = chartOptions();
+  const prominent = !applied && info.former.length > 0 && showsRegions(kind, by);
+  box.classList.toggle("offer--prominent", prominent);
+  box.classList.toggle("offer--applied", applied);
+  setText(
+    $("regions-text"),
+    applied
+      ? t(info.former.length > 0 ? "regions.applied" : "regions.appliedNone")
+      : t("regions.offer", { names: info.former, table }),
+  );
+  const first = info.former.find((name) => info.units.has(name));
+  const more = $("regions-more");
+  more.hidden = !(prominent && first);
+  setText(more, more.hidden ? "" : t("regions.prominent", { name: first, unit: info.units.get(first) }));
+
+  const groups = applied ? info.groups : [];
+  $("regions-combined").hidden = groups.length === 0;
+  setText($("regions-list-title"), t(table ? "regions.list.table" : "regions.list.data"));
+  const shape = JSON.stringify([state.lang, table, groups]);
+  const list = $("regions-list");
+  if (list.dataset.shape !== shape) {
+    list.dataset.shape = shape;
+    list.replaceChildren(
+      ...groups.map((g) => {
+        const li = document.createElement("li");
+        const key = document.createElement("strong");
+        key.textContent = g.key;
+        const parts = g.from.map((f) =>
+          table && f.rows.length > 0
+            ? t("regions.part.rows", { text: f.text, rows: f.rows })
+            : t("regions.part.records", { text: f.text, records: f.records }),
+        );
+        li.append(key, `: ${parts.join(", ")}`);
+        return li;
+      }),
+    );
+  }
+  const button = $("regions-apply");
+  setText(button, applied ? t(table ? "regions.undo.table" : "regions.undo.data") : t("regions.apply"));
+  button.classList.toggle("button--primary", !applied);
+}
+
+/** In the grid, once added up: the rows of each combined group, and at a former province's
+ * cell the unit it went into. */
+function markCombined() {
+  const info = state.regionInfo;
+  const col = state.table?.fieldColumn?.region;
+  if (!state.regionFresh || !info?.applied || col === undefined) return;
+  // The grid shows the first rows only (GRID_ROWS).
+  const shown = new Map(
+    [...document.querySelectorAll("#grid tbody tr[data-row]")].map((tr) => [Number(tr.dataset.row), tr]),
+  );
+  for (const g of info.groups) {
+    for (const f of g.from) {
+      for (const row of f.rows) {
+        const tr = shown.get(row);
+        if (!tr) continue;
+        tr.classList.add("grid__row--combined");
+        const input = state.grid.inputs.get(`${row}:${col}`);
+        if (!input) continue;
+        const td = input.closest("td");
+        td.classList.add("grid__cell--combined");
+        if (!f.moved || state.table.rows[row]?.[col]?.trim() === "") continue;
+        const msg = td.querySelector(".grid__msg");
+        const line = document.createElement("span");
+        line.className = "grid__msgline grid__msgline--combined";
+        line.textContent = t("regions.cell", { unit: g.key });
+        msg.append(line);
+        input.setAttribute("aria-describedby", msg.id);
+      }
+    }
+  }
+}
+
+/** The journalist's answer to the offer: add up under today's provinces, or not. */
+function toggleRegions() {
+  state.regions = state.regions === "2025" ? null : "2025";
+  schedule(0);
 }
 
 // ---- the notation questions ---------------------------------------------------------------------
@@ -864,7 +1061,8 @@ function renderQuestions() {
   const shape = JSON.stringify([
     state.lang,
     $("unit").value,
-    questions.map((q) => [q.key, q.example ?? q.text ?? q.header]),
+    // The figures a question quotes change with the cells (its key names only the blanks).
+    questions.map((q) => [q.key, q.example ?? q.text ?? q.header, q.total, q.kept]),
   ]);
   if (box.dataset.shape !== shape) {
     box.dataset.shape = shape;
@@ -1432,6 +1630,7 @@ function wire() {
   }
   $("sample-load").addEventListener("click", track(loadSample));
   $("table-example").addEventListener("click", fillExample);
+  $("regions-apply").addEventListener("click", toggleRegions);
   $("copy").addEventListener("click", track(copyCode));
   $("download").addEventListener("click", downloadJson);
   const grid = $("grid");
@@ -1496,6 +1695,23 @@ window.khuyencongEditor = {
     readings: state.readings,
     /** Whether the chart drawn lacks what it shows (no code is offered). */
     gap: state.gap,
+    /** The offer of today's provinces: the journalist's choice ("2025" or null), the former
+     * provinces the data names, and what adding up combines (with the table's rows). */
+    regions: {
+      choice: state.regions,
+      former: state.regionInfo?.former ?? [],
+      combined: (state.regionInfo?.groups ?? []).map((g) => ({
+        key: g.key,
+        from: g.from.map(({ text, name, records, first, rows, moved }) => ({
+          text,
+          name,
+          records,
+          first,
+          rows,
+          moved,
+        })),
+      })),
+    },
   }),
   /** The preview charts' handles: { phone, desktop } (null before the first chart). */
   previews: () => ({

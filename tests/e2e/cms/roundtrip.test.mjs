@@ -13,8 +13,7 @@ import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { serve } from "../../../scripts/serve.mjs";
-import { STRICT_CSP, cspViolations, launchChromium, repoPath, watchPage } from "../helpers.mjs";
+import { cspViolations, launchChromium, openPage, repoPath, startSite } from "../helpers.mjs";
 import { EDITORS, allowList, roundTrip, startEditorServer } from "./editors.mjs";
 
 const SCREENSHOTS = repoPath("target", "screenshots");
@@ -61,10 +60,7 @@ before(async () => {
       "caption { text-align: left; font-weight: bold; padding-bottom: 4px; }\n" +
       "th, td { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; }\n",
   );
-  newsroom = await serve({
-    root: newsroomRoot,
-    headers: { "Content-Security-Policy": STRICT_CSP },
-  });
+  newsroom = await startSite({ root: newsroomRoot, csp: true });
   editors = await startEditorServer();
   browser = await launchChromium();
   parser = await browser.newPage();
@@ -85,17 +81,9 @@ after(async () => {
  * the code for the uploaded picture.
  */
 async function writeCodes() {
-  const site = await serve({
-    root: repoPath("www"),
-    headers: { "Content-Security-Policy": STRICT_CSP },
-  });
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
+  const site = await startSite({ csp: true });
+  const { context, page, seen } = await openPage(browser, { acceptDownloads: true });
   try {
-    const page = await context.newPage();
-    const seen = await watchPage(page);
     await page.goto(`${site.url}editor.html`);
     await page.evaluate(() => window.khuyencongEditor.ready);
     const settle = () => page.evaluate(() => window.khuyencongEditor.idle());
@@ -206,9 +194,7 @@ async function publish(name, body, { loader }) {
  * the filter drops) has no size until then, and the chart must still take its box.
  */
 async function read(url, { loader }) {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  const seen = await watchPage(page);
+  const { context, page, seen } = await openPage(browser, PHONE);
   if (loader) {
     const drawer = page
       .waitForEvent("requestfinished", {
