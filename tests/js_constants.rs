@@ -1,6 +1,6 @@
 //! The constants the JavaScript shell shares with the Rust core (the canvas's font list, the
-//! theme colours its controls take, the input limit) come from one generated module,
-//! src/js/rust-constants.js, which this test writes from the Rust values themselves (as
+//! theme colours its controls take, the input limit, the schema's member names) come from one
+//! generated module, src/js/rust-constants.js, which this test writes from the Rust values themselves (as
 //! rust-analyzer's sourcegen tests keep generated files): `UPDATE_JS=1 cargo test --test
 //! js_constants` writes it; without UPDATE_JS the test fails while the file differs.
 //! A wasm export was the other way: the shell needs these before the wasm has loaded (fonts
@@ -9,6 +9,7 @@
 use khuyencong_charts::chart::paint::FONT;
 use khuyencong_charts::chart::theme::{Mode, Rgba, Theme};
 use khuyencong_charts::limits::MAX_INPUT_BYTES;
+use khuyencong_charts::model::{RECORD_FIELDS, REPORTED_FIELDS, TOP_FIELDS};
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/js/rust-constants.js");
 
@@ -25,6 +26,12 @@ fn theme(mode: Mode) -> String {
         hex(t.muted),
         hex(t.series[0]),
     )
+}
+
+fn list(names: &[&str]) -> String {
+    serde_json::to_string(names)
+        .expect("strings")
+        .replace(',', ", ")
 }
 
 /// The module's text.
@@ -46,7 +53,18 @@ export const THEME = {{
 
 /** The most input the library reads, in bytes (limits::MAX_INPUT_BYTES). */
 export const MAX_INPUT_BYTES = {MAX_INPUT_BYTES};
+
+/** Schema v1's members in its order (model::TOP_FIELDS, RECORD_FIELDS, REPORTED_FIELDS): the
+ * data's, a record's, and those holding figures. */
+export const SCHEMA = {{
+  top: {top},
+  record: {record},
+  figures: {figures},
+}};
 "#,
+        top = list(TOP_FIELDS),
+        record = list(RECORD_FIELDS),
+        figures = list(REPORTED_FIELDS),
         light = theme(Mode::Light),
         dark = theme(Mode::Dark),
     )

@@ -27,6 +27,18 @@ pub struct Bar {
     pub segs: Vec<Seg>,
 }
 
+impl Bar {
+    /// A bar of one series' figure, or an empty slot when the figure is missing.
+    pub fn one(series: usize, value: Option<Decimal>) -> Bar {
+        Bar {
+            segs: value
+                .map(|value| Seg { series, value })
+                .into_iter()
+                .collect(),
+        }
+    }
+}
+
 /// A group (a source, a region, a year...).
 pub struct Row {
     /// Full label (shortened for display only; the tooltip shows it whole).

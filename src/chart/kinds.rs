@@ -330,30 +330,7 @@ fn plan_actual(ctx: &Ctx<'_>) -> Option<Spec> {
     ];
     let row = |label: String, f: &Figure| Row {
         label,
-        bars: vec![
-            Bar {
-                segs: f
-                    .sums
-                    .plan
-                    .map(|v| Seg {
-                        series: 0,
-                        value: v,
-                    })
-                    .into_iter()
-                    .collect(),
-            },
-            Bar {
-                segs: f
-                    .sums
-                    .actual
-                    .map(|v| Seg {
-                        series: 1,
-                        value: v,
-                    })
-                    .into_iter()
-                    .collect(),
-            },
-        ],
+        bars: vec![Bar::one(0, f.sums.plan), Bar::one(1, f.sums.actual)],
         note: f.attainment.map(|_| pct(ctx, f.attainment)),
         extra: vec![(
             ctx.t("Đạt kế hoạch", "Of plan").to_string(),
@@ -560,18 +537,7 @@ fn categories(ctx: &Ctx<'_>) -> Option<Spec> {
             }
             Row {
                 label: g.label.clone(),
-                bars: vec![Bar {
-                    segs: g
-                        .figure
-                        .sums
-                        .actual
-                        .map(|v| Seg {
-                            series: 0,
-                            value: v,
-                        })
-                        .into_iter()
-                        .collect(),
-                }],
+                bars: vec![Bar::one(0, g.figure.sums.actual)],
                 note: g.figure.share.map(|_| pct(ctx, g.figure.share)),
                 extra,
             }

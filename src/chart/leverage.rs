@@ -1,7 +1,7 @@
 //! Leverage: public support against the counterpart capital it attracted, by group, with the
 //! press's sentence for the whole ("1 đồng khuyến công thu hút 2,48 đồng vốn đối ứng").
 
-use super::bars::{self, Bar, Bars, Orient, Row, Seg, Series};
+use super::bars::{self, Bar, Bars, Orient, Row, Series};
 use super::frame;
 use super::kinds::{dim_or, groups, ratio, sorted};
 use super::spec::{Align, Baseline, Fill, Mark, Shape, Spec};
@@ -34,30 +34,7 @@ pub(super) fn layout(ctx: &Ctx<'_>) -> Option<Spec> {
     };
     let row = |label: String, f: &Figure| Row {
         label,
-        bars: vec![
-            Bar {
-                segs: f
-                    .sums
-                    .actual
-                    .map(|v| Seg {
-                        series: 0,
-                        value: v,
-                    })
-                    .into_iter()
-                    .collect(),
-            },
-            Bar {
-                segs: f
-                    .sums
-                    .counterpart
-                    .map(|v| Seg {
-                        series: 1,
-                        value: v,
-                    })
-                    .into_iter()
-                    .collect(),
-            },
-        ],
+        bars: vec![Bar::one(0, f.sums.actual), Bar::one(1, f.sums.counterpart)],
         note: f.leverage.map(|l| format!("1 : {}", ratio(ctx, Some(l)))),
         extra: sentence(f)
             .map(|s| vec![(s, String::new())])

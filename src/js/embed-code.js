@@ -57,6 +57,10 @@ export const PICTURE_WIDTH = 440;
  * interactive chart as it draws there, so that the site loader's swap moves nothing. */
 export const PHONE_WIDTH = 360;
 
+/** The attribute the site loader keeps on a chart's element, or the box it draws a picture's
+ * chart in: "loading", "ready" or "error". */
+export const STATE = "data-kc-state";
+
 const WORDS = {
   vi: { open: "Xem biểu đồ tương tác", source: "Nguồn: " },
   en: { open: "Explore the interactive chart", source: "Source: " },
@@ -133,6 +137,25 @@ export function attributesOf(options = {}) {
     if (value !== "" && !isDefault) out.push([name, value]);
   }
   return out;
+}
+
+/**
+ * The options that attribute values give (`get(name)`: the trimmed value, or undefined), as
+ * mount() takes them: absent ones are there as undefined, so that setOptions() resets them.
+ */
+export function optionsOf(get) {
+  const options = { allowCrossOrigin: undefined };
+  for (const [name, key] of ATTRIBUTES) options[key] = get(name);
+  // height="360" means pixels, as on <img> and <iframe>.
+  if (options.height !== undefined && /^\d+(\.\d+)?$/.test(options.height)) {
+    options.height = Number(options.height);
+  }
+  // percent-digits="2" is the number 2; anything else goes on as written, for the validator to
+  // refuse by name.
+  for (const key of ["percentDigits", "ratioDigits", "amountDigits"]) {
+    if (options[key] !== undefined && /^\d{1,2}$/.test(options[key])) options[key] = Number(options[key]);
+  }
+  return options;
 }
 
 // ---- the link ---------------------------------------------------------------------------------

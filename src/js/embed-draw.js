@@ -29,7 +29,10 @@ import { setExportLoader, setWasmSource } from "./chart-loading.js";
 import { errorBox } from "./chart-errors.js";
 import { el } from "./chart-style.js";
 import { KhuyenCongError, localeOf, located } from "./core.js";
-import { ATTRIBUTES, inflateData } from "./embed-code.js";
+import { STATE, optionsOf } from "./embed-code.js";
+import { pictureChartOf } from "./embed-picture.js";
+
+export { drawAddress, drawPicture } from "./embed-picture.js";
 
 // In the package this file is a bundle whose wasm is the reader's build (make package:
 // khuyencong_charts_view_bg.wasm, every chart kind, without the SVG and CSV exports).
@@ -43,7 +46,6 @@ setExportLoader(() => import("./embed-export.js"));
 setWasmSource(() => located(new URL("./khuyencong_charts_view_bg.wasm", import.meta.url)));
 
 const TAG = "khuyencong-chart";
-const STATE = "data-kc-state";
 const DATA_SCRIPT = 'script[type="application/json"]';
 
 const TEXT = {
@@ -63,8 +65,7 @@ const TEXT = {
   },
 };
 
-/** element → its Embed (custom elements and plain elements alike); a chart's picture and link
- * → its Picture. */
+/** element → its Embed (custom elements and plain elements alike). */
 const embeds = new WeakMap();
 /** The plain elements' embeds that are running, checked when nodes leave the document. */
 const plain = new Set();
@@ -72,7 +73,7 @@ const plain = new Set();
 /** The chart handle shown in `element` (a <khuyencong-chart>, a [data-khuyencong] element, or a
  * chart's picture, link or the box it is drawn in), or null. */
 export function chartOf(element) {
-  return embeds.get(element)?.chart ?? null;
+  return embeds.get(element)?.chart ?? pictureChartOf(element);
 }
 
 /** `element` is in the document (again): its chart starts, or stays (a move). `prefix` is ""
@@ -101,25 +102,6 @@ export function release(element) {
 /** Nodes left the document: the plain elements among them go. */
 export function leftDocument() {
   for (const embed of plain) if (!embed.element.isConnected) embed.disconnect();
-}
-
-/**
- * The options that attribute values give (`get(name)`: the trimmed value, or undefined), as
- * mount() takes them: absent ones are there as undefined, so that setOptions() resets them.
- */
-function optionsFrom(get) {
-  const options = { allowCrossOrigin: undefined };
-  for (const [name, key] of ATTRIBUTES) options[key] = get(name);
-  // height="360" means pixels, as on <img> and <iframe>.
-  if (options.height !== undefined && /^\d+(\.\d+)?$/.test(options.height)) {
-    options.height = Number(options.height);
-  }
-  // percent-digits="2" is the number 2; anything else goes on as written, for the validator to
-  // refuse by name.
-  for (const key of ["percentDigits", "ratioDigits", "amountDigits"]) {
-    if (options[key] !== undefined && /^\d{1,2}$/.test(options[key])) options[key] = Number(options[key]);
-  }
-  return options;
 }
 
 /** One embedded chart: reads its element's attributes, keeps the chart, the fallback and the
@@ -403,7 +385,7 @@ class Embed {
 
   /** The data and options the attributes ask for, or the error that keeps them from it. */
   #wanted() {
-    const options = optionsFrom((name) => this.#attr(name));
+    const options = optionsOf((name) => this.#attr(name));
     const cross = this.#el.getAttribute(this.#prefix + "allow-cross-origin");
     if (cross !== null && cross.trim().toLowerCase() !== "false") options.allowCrossOrigin = true;
     const locale = localeOf(options);
@@ -474,102 +456,4 @@ class Embed {
   #emit(type, detail) {
     this.#el.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
   }
-}
-
-// ---- the picture, link and table of the embed code ----------------------------------------------
-
-/**
- * Draws the chart of a chart link (`address`: embed-code.js's readAddress) in the box of its
- * picture `img` (or, without one, before the link's paragraph) and hides the picture once the
- * chart is drawn. If anything fails (the data, the wasm, a host without CORS) the picture stays
- * and the reader sees nothing else: the reason goes to the console.
- */
-export async function drawPicture(link, img, address) {
-  if (embeds.has(link)) return;
-  const picture = { chart: null };
-  embeds.set(link, picture);
-  if (img) embeds.set(img, picture);
-  // A picture without width and height (CKEditor 4 writes them as a style attribute, which
-  // allow-lists and strict CSPs drop) has no size until its file has come: measured sooner, the
-  // chart would get an empty box (tests/e2e/cms/roundtrip.test.mjs).
-  if (img && !img.complete) await img.decode().catch(() => {});
-  // A picture a filter emptied (its data: address removed) or that did not load is no box to
-  // keep: the chart goes where it is, at the column's width, and the remnant is hidden with it.
-  const shown = img !== null && img.naturalWidth > 0;
-  // Over the picture while it draws: absolutely positioned without offsets, a box sits where it
-  // would be in the flow (the picture's place), and takes no room. Inline-block, as the picture
-  // is, so that the line around it keeps its height when the two swap.
-  const box = el("div", {
-    display: shown ? "inline-block" : "block",
-    position: shown ? "absolute" : "static",
-    visibility: "hidden",
-    "max-width": "100%",
-    "vertical-align": "baseline",
-    "text-align": "left",
-  });
-  box.className = "kc-embed kc-embed--picture";
-  box.setAttribute(STATE, "loading");
-  embeds.set(box, picture);
-  // The chart takes the picture's box: the picture is made tall enough for the chart's text on
-  // a phone (chart-export.js, the picture's size), so the swap moves nothing on the page.
-  let height;
-  if (shown) {
-    const rect = img.getBoundingClientRect();
-    // As wide as the picture, and like it no wider than its column (a phone turned, print).
-    box.style.setProperty("width", `${rect.width}px`);
-    if (rect.height > 0) height = rect.height;
-    img.before(box);
-  } else {
-    ((img ?? link).closest("p, figure, div, li") ?? img ?? link).before(box);
-  }
-  try {
-    picture.chart = await drawAddress(box, address, height);
-    if (!box.isConnected) throw new Error("removed");
-  } catch (err) {
-    picture.chart?.destroy();
-    picture.chart = null;
-    box.remove();
-    for (const node of [link, img, box]) if (node) embeds.delete(node);
-    console.warn("khuyencong-charts: the chart stays a picture:", err?.message ?? err);
-    return;
-  }
-  // One change, one frame: the chart where the picture was, the same height.
-  img?.style.setProperty("display", "none");
-  box.style.setProperty("position", "static");
-  box.style.setProperty("visibility", "visible");
-  box.setAttribute(STATE, "ready");
-  box.dispatchEvent(
-    new CustomEvent("khuyencong-chart:ready", { bubbles: true, detail: { chart: picture.chart } }),
-  );
-}
-
-/**
- * Mounts the chart of a chart link (`address`: embed-code.js's readAddress) in `container`, as
- * tall as `height` (CSS px) unless the link says otherwise. Resolves to the handle; rejects as
- * mount() does, or when the link's data is not what chartAddress wrote.
- */
-export async function drawAddress(container, address, height) {
-  const options = optionsFrom((name) => address.attributes.find(([n]) => n === name)?.[1]);
-  options.height ??= height;
-  let data;
-  if (address.data) {
-    data = await inflateData(address.data);
-  } else {
-    data = sourceOf(address.src);
-    options.allowCrossOrigin = new URL(data).origin !== location.origin;
-  }
-  return mount(container, data, options);
-}
-
-/**
- * A link's data file: on the article's origin, or on the package's (where this module comes
- * from, the host the webmaster chose); a link that points anywhere else is not followed.
- */
-function sourceOf(src) {
-  const url = new URL(src);
-  const own = new URL(import.meta.url).origin;
-  if (url.origin !== location.origin && url.origin !== own) {
-    throw new Error(`${src}: not on this page's origin nor the package's`);
-  }
-  return url.href;
 }

@@ -13,3 +13,11 @@ export const THEME = {
 
 /** The most input the library reads, in bytes (limits::MAX_INPUT_BYTES). */
 export const MAX_INPUT_BYTES = 33554432;
+
+/** Schema v1's members in its order (model::TOP_FIELDS, RECORD_FIELDS, REPORTED_FIELDS): the
+ * data's, a record's, and those holding figures. */
+export const SCHEMA = {
+  top: ["version", "title", "subtitle", "source", "notes", "description", "unit", "sources", "records", "reported"],
+  record: ["source", "region", "year", "category", "plan", "actual", "counterpart", "projects"],
+  figures: ["plan", "actual", "counterpart", "projects"],
+};

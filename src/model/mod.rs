@@ -172,7 +172,8 @@ pub const DEFAULT_SOURCES: [(&str, &str, &str, Level); 2] = [
     ),
 ];
 
-const TOP_FIELDS: &[&str] = &[
+/// The data's members, in the order schema v1 lists them (the editor writes its JSON in this order).
+pub const TOP_FIELDS: &[&str] = &[
     "version",
     "title",
     "subtitle",
@@ -185,7 +186,8 @@ const TOP_FIELDS: &[&str] = &[
     "reported",
 ];
 const SOURCE_FIELDS: &[&str] = &["key", "label", "level"];
-const RECORD_FIELDS: &[&str] = &[
+/// A record's members.
+pub const RECORD_FIELDS: &[&str] = &[
     "source",
     "region",
     "year",
@@ -195,7 +197,8 @@ const RECORD_FIELDS: &[&str] = &[
     "counterpart",
     "projects",
 ];
-const REPORTED_FIELDS: &[&str] = &["plan", "actual", "counterpart", "projects"];
+/// The members with figures: of `reported`, and of a record (which needs at least one).
+pub const REPORTED_FIELDS: &[&str] = &["plan", "actual", "counterpart", "projects"];
 
 impl FundingData {
     /// Validates a parsed JSON value (see [`parse_data`]).

@@ -2,21 +2,14 @@
 // ("Kinh phí thực hiện (triệu đồng)", "KCĐP", "Vốn đối ứng của doanh nghiệp", "ĐVT: tr.đ"),
 // matched without diacritics or case. Pure: no DOM.
 
+import { SCHEMA } from "../pkg/rust-constants.js";
+
 /** Fields of a record that a column can hold. */
-export const FIELDS = [
-  "source",
-  "region",
-  "year",
-  "category",
-  "plan",
-  "actual",
-  "counterpart",
-  "projects",
-];
+export const FIELDS = SCHEMA.record;
 /** Fields holding amounts of money (canonical decimal strings in the data). */
 export const AMOUNT_FIELDS = ["plan", "actual", "counterpart"];
 /** Fields with figures: a record needs at least one, a header at least one such column. */
-export const MEASURE_FIELDS = ["plan", "actual", "counterpart", "projects"];
+export const MEASURE_FIELDS = SCHEMA.figures;
 /** Fields holding text. */
 export const TEXT_FIELDS = ["source", "region", "category"];
 /** Fields that group records: the dimensions. */
