@@ -71,7 +71,7 @@ function assetsOf(file) {
  * the previous stage's dynamic imports reach statically, with the assets (new URL) its modules
  * name. Each file appears once, in the first stage that reaches it, except an asset that a stage
  * names and the next stage names too: it counts in the next (the loader names the wasm only to
- * preload it beside embed-draw.js, when a chart nears; tests/e2e/loader.test.mjs checks in the
+ * preload it beside embed-draw.js, when a chart nears; tests/e2e/loader-loading.test.mjs checks in the
  * browser that a page scrolled past fetches the loader alone). Throws when one is missing.
  */
 export async function downloadStages(entry) {

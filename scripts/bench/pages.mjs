@@ -42,7 +42,7 @@ export const articlePage = (which, placement = "top") =>
 /** Chart.js's page drawing case `which` in a box of `box`'s CSS size. */
 export const peerPage = (which, box) => `bench/chartjs.html?case=${CASES[which].chartjs}&w=${box.width}&h=${box.height}`;
 
-/** A paragraph of the article's text (that of tests/e2e/loader.test.mjs). */
+/** A paragraph of the article's text (that of tests/e2e/loader-helpers.mjs). */
 const PARAGRAPH =
   "<p>Năm 2022, chương trình khuyến công quốc gia và địa phương tiếp tục hỗ trợ các cơ sở công " +
   "nghiệp nông thôn đầu tư máy móc thiết bị, đào tạo nghề, xây dựng mô hình trình diễn kỹ thuật " +

@@ -1,6 +1,6 @@
 // Mounts every kind of chart, in the light and the dark theme and with options that change how
 // it is drawn, plus one with bad data (an error box), for the strict-CSP test of
-// tests/e2e/reliability.test.mjs. window.khuyencongCsp = { ready, handles: Map(id → handle),
+// tests/e2e/reliability-csp.test.mjs. window.khuyencongCsp = { ready, handles: Map(id → handle),
 // failed: Map(id → error) } is what the test reads.
 
 import { mount } from "../pkg/index.js";
