@@ -17,8 +17,8 @@
 //   number of kinds where the text spells it ("seven kinds");
 // - www/charts.html: a gallery card per kind (`data-kind="<key>"`).
 // Checked to name kinds only (a renamed kind is caught; a new one needs no entry):
-// www/assets/editor-checks.js's `case`s, editor.js's CHOOSABLE, and the kind attributes of the
-// demo, test and bench pages.
+// www/assets/editor-checks.js's `case`s, editor-inputs.js's CHOOSABLE, and the kind attributes
+// of the demo, test and bench pages.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -183,10 +183,10 @@ export function wordingProblems(kinds, read, texts) {
   for (const m of read("www/assets/editor-checks.js").matchAll(/\bcase "([^"]+)":/g)) {
     named.push(["www/assets/editor-checks.js", `case "${m[1]}"`, m[1]]);
   }
-  const choosable = /\bconst CHOOSABLE = \[([^\]]*)\]/.exec(read("www/assets/editor.js"));
-  if (!choosable) problems.push("www/assets/editor.js: no CHOOSABLE list of kinds found");
+  const choosable = /\bconst CHOOSABLE = \[([^\]]*)\]/.exec(read("www/assets/editor-inputs.js"));
+  if (!choosable) problems.push("www/assets/editor-inputs.js: no CHOOSABLE list of kinds found");
   for (const m of (choosable?.[1] ?? "").matchAll(/"([^"]+)"/g)) {
-    named.push(["www/assets/editor.js", "CHOOSABLE", m[1]]);
+    named.push(["www/assets/editor-inputs.js", "CHOOSABLE", m[1]]);
   }
   for (const file of PAGES) {
     for (const m of read(file).matchAll(/(?<![\w-])(?:data-)?kind="([^"]*)"|[#&?;]kind=([a-z-]+)/g)) {

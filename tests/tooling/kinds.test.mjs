@@ -45,7 +45,7 @@ describe("a kind added to a copy of the repository", () => {
       TABLE_FILE,
       "README.md",
       "www/assets/editor-checks.js",
-      "www/assets/editor.js",
+      "www/assets/editor-inputs.js",
       ...WRITTEN.map((w) => w.file),
       ...PAGES,
     ];
