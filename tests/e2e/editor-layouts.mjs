@@ -3,8 +3,8 @@
 // package makes of it) or asked about (`asks`: the questions, by kind and key) or flagged
 // (`problems`: [code, row, column]), never silently wrong. `answers` are what a journalist
 // answers (the keys readTable's questions carry; "role:…" is the menu on a column).
-// Used by editor-table.test.mjs (the reader alone, in Node) and editor.test.mjs (pasted into
-// the page, the questions answered by clicking).
+// Used by editor-table-read.test.mjs (the reader alone, in Node) and editor-questions.test.mjs
+// (pasted into the page, the questions answered by clicking).
 
 const KCQG = "Khuyến công quốc gia";
 const KCDP = "Khuyến công địa phương";

@@ -19,7 +19,7 @@ import { EDITORS, allowList, roundTrip, startEditorServer } from "./editors.mjs"
 const SCREENSHOTS = repoPath("target", "screenshots");
 const TITLE = "Kinh phí khuyến công 28 tỉnh, thành phố phía Bắc năm 2022";
 // The seed article's figures as a sheet holds them, with the published total row (as in
-// tests/e2e/editor.test.mjs).
+// tests/e2e/editor-helpers.mjs, TSV_2022).
 const TSV =
   "Nguồn\tKế hoạch\tThực hiện\n" +
   "Khuyến công quốc gia\t80,9\t79,5\n" +
