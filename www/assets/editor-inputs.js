@@ -8,22 +8,10 @@ import { readTable } from "./editor-table.js";
 import { cellName, unitWords } from "./editor-i18n.js";
 import { $, DIGIT_FIELDS, META_FIELDS, at, fieldValue, setText, state, t } from "./editor-state.js";
 import { placeOfTable, stripPath } from "./editor-marks.js";
+import { SCHEMA } from "../pkg/rust-constants.js";
 
 /** Kinds whose dimension can be chosen with `by`. */
 const CHOOSABLE = ["plan-actual", "regions", "leverage", "categories"];
-/** Top-level members of the data, in the order the schema lists them. */
-const KEY_ORDER = [
-  "version",
-  "title",
-  "subtitle",
-  "source",
-  "notes",
-  "description",
-  "unit",
-  "sources",
-  "records",
-  "reported",
-];
 /** Errors of the JSON text itself (before its meaning is read). */
 const TEXT_ERRORS = ["invalid_json", "duplicate_key", "too_deep"];
 
@@ -100,7 +88,8 @@ export function build() {
     else delete merged[f];
   }
   const data = {};
-  for (const key of KEY_ORDER) if (key in merged) data[key] = merged[key];
+  // The data's members in the schema's order (the JSON the journalist downloads reads as documented).
+  for (const key of SCHEMA.top) if (key in merged) data[key] = merged[key];
   for (const key of Object.keys(merged)) if (!(key in data)) data[key] = merged[key];
   return { data, errors, notes };
 }
