@@ -39,6 +39,10 @@ const PARAGRAPHS_AFTER = 8;
 export const articlePage = (which, placement = "top") =>
   `bench/generated/article-${which}${placement === "top" ? "" : `-${placement}`}.html`;
 
+/** The same article without its chart (the template's loader line kept): the first paint a page
+ * of this text gets, which a picture in it cannot beat. */
+export const textPage = (which) => `bench/generated/article-${which}-text.html`;
+
 /** Chart.js's page drawing case `which` in a box of `box`'s CSS size. */
 export const peerPage = (which, box) => `bench/chartjs.html?case=${CASES[which].chartjs}&w=${box.width}&h=${box.height}`;
 
@@ -90,6 +94,12 @@ export async function writeArticles(browser, site) {
         .replace("<title>bench: an article with a chart's embed code</title>", `<title>bench: an article, ${c.short} (${c.kind}), the chart ${placement === "top" ? "at the top" : placement}</title>`);
       writeFileSync(path.join(ROOT, articlePage(which, placement)), html);
     }
+    const text = template
+      .replace("<!-- bench: the article's text before the chart -->", "")
+      .replace("<!-- bench: the embed code -->", "")
+      .replace("<!-- bench: the article's text after the chart -->", Array(PARAGRAPHS_AFTER).fill(`    ${PARAGRAPH}`).join("\n"))
+      .replace("<title>bench: an article with a chart's embed code</title>", `<title>bench: the article of ${c.short} without its chart</title>`);
+    writeFileSync(path.join(ROOT, textPage(which)), text);
     out[which] = { code, picture: { width: Number(img[1]), height: Number(img[2]) }, items: made.items };
   }
   await context.close();
