@@ -7,7 +7,6 @@
 use std::fs;
 use std::path::PathBuf;
 
-use khuyencong_charts::chart::spec::Align;
 use khuyencong_charts::chart::{
     export, layout, ApproxMeasure, ChartOptions, Input, Mark, Measure, Mode, Shape, Spec,
 };
@@ -362,11 +361,7 @@ fn a_wide_short_donut_names_its_slices_in_full_within_the_chart() {
                     ..
                 } => {
                     let w = ApproxMeasure.width(text, *size, *weight);
-                    let left = match align {
-                        Align::Start => *x,
-                        Align::Middle => x - w / 2.0,
-                        Align::End => x - w,
-                    };
+                    let left = align.left(*x, w);
                     Some((left, left + w, text.clone()))
                 }
                 _ => None,

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use khuyencong_charts::chart::spec::{Align, Baseline};
+use khuyencong_charts::chart::spec::Baseline;
 use khuyencong_charts::chart::{
     export, layout, ApproxMeasure, ChartOptions, Input, Kind, Mark, Measure, Mode, Shape, Spec,
 };
@@ -201,11 +201,7 @@ fn texts_with(spec: &Spec, measure: &dyn Measure) -> Vec<Placed> {
                 ..
             } => {
                 let w = measure.width(text, *size, *weight);
-                let left = match align {
-                    Align::Start => *x,
-                    Align::Middle => x - w / 2.0,
-                    Align::End => x - w,
-                };
+                let left = align.left(*x, w);
                 let top = match baseline {
                     Baseline::Top => *y,
                     Baseline::Middle => y - size / 2.0,

@@ -15,6 +15,17 @@ pub enum Align {
     End,
 }
 
+impl Align {
+    /// The left edge of a text `width` wide placed at `x` with this alignment.
+    pub fn left(self, x: f64, width: f64) -> f64 {
+        match self {
+            Align::Start => x,
+            Align::Middle => x - width / 2.0,
+            Align::End => x - width,
+        }
+    }
+}
+
 /// Vertical text anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Baseline {
